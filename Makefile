@@ -1,0 +1,51 @@
+# The two set-up-and-run commands are `make book` and `make test`; both create .venv when missing.
+PYTHON ?= python3
+VENV   ?= .venv
+BIN    := $(VENV)/bin
+# The project asks for a range of torch versions; the install step pins one.
+# On the book's machines torch==2.13.0 is a CPU wheel on disk. Override for CUDA: make TORCH=torch.
+TORCH  ?= torch==2.13.0
+NOTEBOOKS := $(shell find chapters -name '*.ipynb' -not -path '*/.ipynb_checkpoints/*' | sort)
+export PYTHONHASHSEED := 0
+export MPLBACKEND := Agg
+
+.PHONY: help venv book test unit notebooks book-strict execute clean
+
+help:
+	@echo "make book     build the website into _build/html"
+	@echo "make test     unit tests, nbval over every notebook, strict book build"
+	@echo "make execute  re-run every notebook in place at the current profile (LMLIB_PROFILE)"
+	@echo "make clean    remove _build"
+
+venv: $(VENV)/.installed
+
+$(VENV)/.installed: pyproject.toml
+	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
+	$(BIN)/python -m pip install --quiet --upgrade pip
+	$(BIN)/python -m pip install --quiet "$(TORCH)"
+	$(BIN)/python -m pip install --quiet -e ".[book,test]"
+	touch $@
+
+book: venv
+	$(BIN)/jupyter-book build . --quiet
+
+test: unit notebooks book-strict
+
+unit: venv
+	$(BIN)/python -m pytest tests -q
+
+notebooks: venv
+	$(BIN)/python -m pytest --nbval-lax --nbval-cell-timeout=900 -p no:randomly -q $(NOTEBOOKS)
+
+book-strict: venv
+	rm -rf _build
+	$(BIN)/jupyter-book build . --warningiserror --keep-going --quiet
+
+execute: venv
+	@for nb in $(NOTEBOOKS); do \
+	  echo "executing $$nb"; \
+	  $(BIN)/jupyter execute --inplace --timeout=1800 "$$nb" || exit 1; \
+	done
+
+clean:
+	rm -rf _build

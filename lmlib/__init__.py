@@ -1,0 +1,14 @@
+"""lmlib: the small, tested library behind the runnable textbook on language models.
+
+Modules (one idea each):
+
+- ``lmlib.profile``     cpu | gpu profile, device, seeding, precision
+- ``lmlib.train``       ``fit()``: one training function around ``lightning.Trainer``
+- ``lmlib.checkpoint``  save / load weights with safetensors
+- ``lmlib.nn``          transformer building blocks (embeddings, attention, blocks)
+- ``lmlib.data``        tinyworld (procedural corpus with known entropy), pydocs (real English)
+- ``lmlib.ngram``       count-based n-gram language models (the baselines)
+- ``lmlib.plot``        the book's figures
+"""
+
+__version__ = "0.1.0"

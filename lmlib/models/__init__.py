@@ -1,0 +1,20 @@
+"""The model families, built from ``lmlib.nn``; each matches its HF ``transformers`` reference.
+
+``lmlib.models.hf`` converts to and from ``transformers`` (a test-only dependency, imported lazily).
+"""
+
+from lmlib.models.bert import Bert, BertConfig, MaskedLMHead
+from lmlib.models.gpt import GPT, GPTConfig
+from lmlib.models.hf import bert_from_hf, bert_to_hf, gpt_from_hf, gpt_to_hf
+
+__all__ = [
+    "Bert",
+    "BertConfig",
+    "GPT",
+    "GPTConfig",
+    "MaskedLMHead",
+    "bert_from_hf",
+    "bert_to_hf",
+    "gpt_from_hf",
+    "gpt_to_hf",
+]

@@ -1,0 +1,202 @@
+"""``fit()``: the one training function of the book, around ``lightning.Trainer``.
+
+Every notebook trains through ``fit``. It limits training by steps (so results reproduce on any
+machine) with an optional wall-time cap, prints a few plain progress lines that read the same in a
+notebook and on the static website, keeps a history of train and validation metrics, and prints
+what it did: device, profile, amount of data seen, wall time.
+
+A module's ``training_step`` returns the loss (a tensor) or a dict with a ``"loss"`` entry and
+other scalars; ``validation_step`` returns the same. ``fit`` records them; modules need not log.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import datetime
+import logging
+import math
+import time
+import warnings
+from dataclasses import dataclass, field
+
+import lightning as L
+import torch
+from torch.utils.data import DataLoader
+
+from .profile import Profile, get_profile
+
+_QUIET_LOGGERS = ("lightning", "lightning.pytorch", "lightning.fabric", "pytorch_lightning")
+
+
+@dataclass
+class History:
+    """What ``fit`` did: metrics by step, and how much data, time and which device it used."""
+
+    train: dict[str, list[float]] = field(default_factory=dict)
+    train_steps: list[int] = field(default_factory=list)
+    val: dict[str, list[float]] = field(default_factory=dict)
+    val_steps: list[int] = field(default_factory=list)
+    steps: int = 0
+    examples: int = 0
+    tokens: int = 0
+    seconds: float = 0.0
+    profile: str = ""
+    device: str = ""
+    stopped_by_time: bool = False
+
+    def last(self, key: str) -> float:
+        """The last recorded value of ``key`` ("loss" for training, "val_loss" for validation)."""
+        if key.startswith("val_") and key[4:] in self.val:
+            return self.val[key[4:]][-1]
+        if key in self.train:
+            return self.train[key][-1]
+        raise KeyError(f"no metric {key!r}; recorded: train {sorted(self.train)}, "
+                       f"validation {sorted('val_' + k for k in self.val)}")
+
+    def summary(self) -> str:
+        data = f"{self.examples:,} examples"
+        if self.tokens:
+            data += f", {self.tokens:,} tokens"
+        cap = " (stopped by the time cap)" if self.stopped_by_time else ""
+        return (f"trained {self.steps:,} steps on {self.device} (profile {self.profile}): "
+                f"{data} in {self.seconds:.1f} s{cap}")
+
+    def plot(self, key: str = "loss", ax=None, title: str | None = None, label: str | None = None):
+        """Plot train and validation ``key`` against steps; returns the matplotlib axes."""
+        from .plot import plot_history
+        return plot_history(self, key=key, ax=ax, title=title, label=label)
+
+
+def count_batch(batch) -> tuple[int, int]:
+    """(examples, tokens) in a batch: a tensor, a tuple/list whose first item is one, or a dict
+    with ``input_ids``. Integer tensors of shape (B, T) count B*T tokens."""
+    if isinstance(batch, dict):
+        x = batch.get("input_ids", next(iter(batch.values())))
+    elif isinstance(batch, (list, tuple)):
+        x = batch[0]
+    else:
+        x = batch
+    if not isinstance(x, torch.Tensor) or x.dim() == 0:
+        return 0, 0
+    tokens = x.numel() if x.dim() == 2 and not x.is_floating_point() else 0
+    return x.shape[0], tokens
+
+
+def _scalars(out) -> dict[str, float]:
+    if out is None:
+        return {}
+    if isinstance(out, torch.Tensor):
+        return {"loss": out.detach().float().item()}
+    return {k: float(v.detach().float().item() if isinstance(v, torch.Tensor) else v)
+            for k, v in out.items() if isinstance(v, (torch.Tensor, float, int))
+            and (not isinstance(v, torch.Tensor) or v.numel() == 1)}
+
+
+class _Recorder(L.Callback):
+    """Records metrics into a History and prints a progress line every ``print_every`` steps."""
+
+    def __init__(self, history: History, max_steps: int, print_every: int, verbose: bool):
+        self.h, self.max_steps, self.print_every, self.verbose = history, max_steps, print_every, verbose
+        self._acc: dict[str, list[float]] = {}
+        self._val: dict[str, list[float]] = {}
+        self._t0 = time.perf_counter()
+
+    def on_train_batch_end(self, trainer, module, outputs, batch, batch_idx):
+        examples, tokens = count_batch(batch)
+        self.h.examples += examples
+        self.h.tokens += tokens
+        self.h.steps = trainer.global_step
+        for k, v in _scalars(outputs).items():
+            self._acc.setdefault(k, []).append(v)
+        step = trainer.global_step
+        if step % self.print_every == 0 or step == self.max_steps:
+            self.h.train_steps.append(step)
+            for k, vs in self._acc.items():
+                self.h.train.setdefault(k, []).append(sum(vs) / len(vs))
+            self._acc = {}
+            self._print(step)
+
+    def on_validation_batch_end(self, trainer, module, outputs, batch, batch_idx, dataloader_idx=0):
+        for k, v in _scalars(outputs).items():
+            self._val.setdefault(k, []).append(v)
+
+    def on_validation_epoch_end(self, trainer, module):
+        if not self._val:
+            return
+        self.h.val_steps.append(trainer.global_step)
+        for k, vs in self._val.items():
+            self.h.val.setdefault(k, []).append(sum(vs) / len(vs))
+        self._val = {}
+
+    def _print(self, step: int) -> None:
+        if not self.verbose:
+            return
+        parts = [f"step {step:>{len(str(self.max_steps))}}/{self.max_steps}"]
+        parts += [f"{k} {v[-1]:.4f}" for k, v in self.h.train.items()]
+        if self.h.val_steps:
+            parts += [f"val_{k} {v[-1]:.4f}" for k, v in self.h.val.items()]
+        parts.append(f"{time.perf_counter() - self._t0:6.1f} s")
+        print(" | ".join(parts), flush=True)
+
+
+@contextlib.contextmanager
+def quiet():
+    """Silence Lightning's banners, tips and harmless warnings for the duration."""
+    levels = {n: logging.getLogger(n).level for n in _QUIET_LOGGERS}
+    for n in _QUIET_LOGGERS:
+        logging.getLogger(n).setLevel(logging.ERROR)
+    with warnings.catch_warnings():
+        warnings.filterwarnings("ignore", module=r"lightning(\.|$)")
+        warnings.filterwarnings("ignore", module=r"pytorch_lightning(\.|$)")
+        warnings.filterwarnings("ignore", message=r".*does not have many workers.*")
+        try:
+            yield
+        finally:
+            for n, level in levels.items():
+                logging.getLogger(n).setLevel(level)
+
+
+def fit(module: L.LightningModule, train: DataLoader, val: DataLoader | None = None, *,
+        max_steps: int, val_every: int | None = None, val_batches: int | float = 1.0,
+        max_seconds: float | None = None, print_every: int | None = None, seed: int = 0,
+        profile: Profile | str | None = None, grad_clip: float | None = 1.0,
+        verbose: bool = True, **trainer_kwargs) -> History:
+    """Train ``module`` for ``max_steps`` optimizer steps and return its :class:`History`.
+
+    ``val`` is evaluated every ``val_every`` steps (default: 5 times per run) on ``val_batches``
+    batches and at the end. ``max_seconds`` is a safety cap on wall time: training stops there
+    even if ``max_steps`` is not reached (the history says so). Extra keyword arguments go to
+    ``lightning.Trainer`` (for example ``devices`` and ``strategy`` for several GPUs).
+    """
+    if isinstance(max_steps, bool) or not isinstance(max_steps, int) or max_steps < 1:
+        raise ValueError(f"max_steps must be a positive int, got {max_steps!r}")
+    if max_seconds is not None and max_seconds <= 0:
+        raise ValueError(f"max_seconds must be positive or None, got {max_seconds!r}")
+    prof = profile if isinstance(profile, Profile) else get_profile(profile)
+    print_every = print_every or max(1, max_steps // 10)
+    val_every = min(val_every or max(1, math.ceil(max_steps / 5)), max_steps)
+    history = History(profile=prof.name, device=prof.device)
+    recorder = _Recorder(history, max_steps, print_every, verbose)
+    with quiet():
+        L.seed_everything(seed, workers=True, verbose=False)
+        trainer = L.Trainer(
+            accelerator=prof.accelerator, devices=trainer_kwargs.pop("devices", 1),
+            precision=trainer_kwargs.pop("precision", prof.precision),
+            max_steps=max_steps, max_epochs=-1,
+            max_time=datetime.timedelta(seconds=max_seconds) if max_seconds else None,
+            val_check_interval=val_every if val is not None else None,
+            check_val_every_n_epoch=None, limit_val_batches=val_batches,
+            num_sanity_val_steps=0, gradient_clip_val=grad_clip,
+            logger=False, enable_checkpointing=False, enable_progress_bar=False,
+            enable_model_summary=False, deterministic=prof.name == "cpu",
+            callbacks=[recorder], **trainer_kwargs)
+        t0 = time.perf_counter()
+        trainer.fit(module, train_dataloaders=train, val_dataloaders=val)
+        if val is not None and (not history.val_steps or history.val_steps[-1] != trainer.global_step):
+            trainer.validate(module, dataloaders=val, verbose=False)
+        history.seconds = time.perf_counter() - t0
+    history.steps = trainer.global_step
+    history.stopped_by_time = history.steps < max_steps
+    if verbose:
+        print(history.summary(), flush=True)
+    return history

@@ -1,0 +1,175 @@
+"""fit(): it lowers the loss, it is reproducible, it respects its caps, it prints what it did."""
+
+import lightning as L
+import pytest
+import torch
+from torch.utils.data import DataLoader, TensorDataset
+
+from lmlib import checkpoint
+from lmlib.profile import get_profile, pick, precision_for, seed_everything
+from lmlib.train import History, count_batch, fit
+
+V, T = 16, 8
+
+
+class TinyLM(L.LightningModule):
+    """Predicts the next token of sequences where next = (current + 1) mod V."""
+
+    def __init__(self, lr: float = 3e-2):
+        super().__init__()
+        self.emb = torch.nn.Embedding(V, 32)
+        self.out = torch.nn.Linear(32, V)
+        self.lr = lr
+
+    def forward(self, x):
+        return self.out(torch.tanh(self.emb(x)))
+
+    def _loss(self, batch):
+        x, y = batch
+        return torch.nn.functional.cross_entropy(self(x).view(-1, V), y.view(-1))
+
+    def training_step(self, batch, batch_idx):
+        return self._loss(batch)
+
+    def validation_step(self, batch, batch_idx):
+        loss = self._loss(batch)
+        return {"loss": loss, "acc": (self(batch[0]).argmax(-1) == batch[1]).float().mean()}
+
+    def configure_optimizers(self):
+        return torch.optim.Adam(self.parameters(), lr=self.lr)
+
+
+def loaders(n=256, seed=0):
+    g = torch.Generator().manual_seed(seed)
+    start = torch.randint(0, V, (n, 1), generator=g)
+    seq = (start + torch.arange(T + 1)) % V
+    ds = TensorDataset(seq[:, :-1], seq[:, 1:])
+    return (DataLoader(ds, batch_size=32, shuffle=True, generator=torch.Generator().manual_seed(seed)),
+            DataLoader(ds, batch_size=64))
+
+
+def train_once(steps=40, seed=0, **kw):
+    seed_everything(seed)
+    model = TinyLM()
+    train, val = loaders()
+    return model, fit(model, train, val, max_steps=steps, seed=seed, profile="cpu", **kw)
+
+
+def test_fit_lowers_the_loss_and_counts_data(capsys):
+    _, h = train_once(steps=60, print_every=20)
+    assert h.steps == 60 and not h.stopped_by_time
+    assert h.train["loss"][-1] < 0.5 * h.train["loss"][0]
+    assert h.last("val_acc") > 0.9
+    assert h.examples == 60 * 32 and h.tokens == 60 * 32 * T
+    out = capsys.readouterr().out
+    assert "step 20/60" in out and "trained 60 steps on cpu (profile cpu)" in out
+    assert "15,360 tokens" in out
+    assert "GPU available" not in out and "LOCAL_RANK" not in out
+
+
+def test_fit_prints_nothing_from_lightning(capfd):
+    train_once(steps=5, verbose=False)
+    captured = capfd.readouterr()
+    assert captured.out == "" and "lightning" not in captured.err.lower()
+
+
+def test_same_seed_same_losses():
+    _, a = train_once(steps=30, seed=3, verbose=False)
+    _, b = train_once(steps=30, seed=3, verbose=False)
+    _, c = train_once(steps=30, seed=4, verbose=False)
+    assert a.train["loss"] == b.train["loss"] and a.val["loss"] == b.val["loss"]
+    assert a.train["loss"] != c.train["loss"]
+
+
+def test_validation_schedule_and_final_validation():
+    _, h = train_once(steps=25, val_every=10, verbose=False)
+    assert h.val_steps == [10, 20, 25]
+
+
+def test_wall_time_cap_stops_training():
+    _, h = train_once(steps=10**6, max_seconds=1.0, verbose=False)
+    assert h.stopped_by_time and 0 < h.steps < 10**6
+
+
+def test_fit_rejects_bad_arguments():
+    model, (train, _) = TinyLM(), loaders()
+    with pytest.raises(ValueError, match="max_steps"):
+        fit(model, train, max_steps=0)
+    with pytest.raises(ValueError, match="max_seconds"):
+        fit(model, train, max_steps=5, max_seconds=-1)
+    with pytest.raises(ValueError, match="unknown profile 'tpu'"):
+        fit(model, train, max_steps=5, profile="tpu")
+
+
+def test_history_last_and_plot():
+    _, h = train_once(steps=10, verbose=False)
+    assert h.last("loss") == h.train["loss"][-1]
+    with pytest.raises(KeyError, match="no metric 'bleu'"):
+        h.last("bleu")
+    ax = h.plot()
+    assert ax.get_xlabel() == "optimizer step" and len(ax.lines) == 2
+
+
+def test_count_batch():
+    x = torch.zeros(4, 7, dtype=torch.long)
+    assert count_batch((x, x)) == (4, 28)
+    assert count_batch({"input_ids": x}) == (4, 28)
+    assert count_batch(torch.zeros(4, 3)) == (4, 0)
+
+
+def test_checkpoint_round_trip_gives_identical_outputs(tmp_path):
+    model, _ = train_once(steps=10, verbose=False)
+    path = checkpoint.save(model, tmp_path / "tiny.safetensors", config={"V": V})
+    fresh = TinyLM()
+    x = torch.arange(V).view(2, -1)
+    assert not torch.equal(fresh(x), model(x))
+    assert checkpoint.load(fresh, path) == {"V": V}
+    assert torch.equal(fresh(x), model(x))
+    assert path.read_bytes()[:8] != b"\x80\x02\x8a\nl\xfc\x9cF"  # not a pickle
+
+
+def test_checkpoint_handles_tied_weights_and_mismatch(tmp_path):
+    class Tied(torch.nn.Module):
+        def __init__(self):
+            super().__init__()
+            self.emb = torch.nn.Embedding(5, 3)
+            self.head = torch.nn.Linear(3, 5, bias=False)
+            self.head.weight = self.emb.weight
+
+    a, b = Tied(), Tied()
+    checkpoint.load(b, checkpoint.save(a, tmp_path / "t.safetensors"))
+    assert torch.equal(a.emb.weight, b.head.weight) and b.head.weight is b.emb.weight
+    with pytest.raises(ValueError, match="does not fit this model"):
+        checkpoint.load(TinyLM(), tmp_path / "t.safetensors")
+    with pytest.raises(FileNotFoundError, match="no checkpoint"):
+        checkpoint.read_config(tmp_path / "missing.safetensors")
+
+
+def test_profiles(monkeypatch):
+    monkeypatch.setenv("LMLIB_PROFILE", "cpu")
+    p = get_profile()
+    assert (p.name, p.device, p.precision) == ("cpu", "cpu", "32-true")
+    assert pick(cpu=1, gpu=2) == 1 and pick(cpu=1, gpu=2, profile="cpu") == 1
+    monkeypatch.setenv("LMLIB_PROFILE", "fast")
+    with pytest.raises(ValueError, match="unknown profile 'fast'.*cpu.*gpu"):
+        get_profile()
+    monkeypatch.delenv("LMLIB_PROFILE")
+    assert get_profile().name == ("gpu" if torch.cuda.is_available() else "cpu")
+    if not torch.cuda.is_available():
+        with pytest.raises(RuntimeError, match="needs a CUDA device"):
+            get_profile("gpu")
+
+
+def test_precision_by_device_capability():
+    assert precision_for("cpu") == "32-true"
+    assert precision_for("cuda", bf16_supported=True) == "bf16-mixed"
+    assert precision_for("cuda", bf16_supported=False) == "16-mixed"  # a T4: fp16 + loss scaling
+
+
+def test_seed_type_is_checked():
+    with pytest.raises(TypeError, match="seed must be an int"):
+        seed_everything("42")
+    seed_everything(7)
+    a = torch.rand(3)
+    seed_everything(7)
+    assert torch.equal(a, torch.rand(3))
