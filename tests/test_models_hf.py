@@ -113,7 +113,9 @@ def test_gpt_greedy_generation_matches_hf():
     hf = hf_gpt(32, 2, 2, "gelu_new", 5, n_positions=32)
     model = gpt_from_hf(hf)
     idx = torch.randint(0, VOCAB, (2, 4))
-    expected = hf.generate(idx, attention_mask=torch.ones_like(idx), max_new_tokens=6, do_sample=False, pad_token_id=0)
+    expected = hf.generate(
+        idx, attention_mask=torch.ones_like(idx), max_new_tokens=6, do_sample=False, pad_token_id=0
+    )
     assert torch.equal(model.generate(idx, 6, temperature=0.0), expected)
 
 
@@ -148,9 +150,11 @@ def test_config_validation(config_cls):
 
 
 def test_unsupported_hf_config_is_refused():
-    config = transformers.GPT2Config(vocab_size=VOCAB, n_positions=8, n_embd=16, n_layer=1, n_head=2,
-                                     scale_attn_by_inverse_layer_idx=True, bos_token_id=None, eos_token_id=None)
-    with pytest.raises(ValueError, match=r"cannot convert: lmlib scales attention scores by 1/sqrt\(d_head\)"):
+    config = transformers.GPT2Config(
+        vocab_size=VOCAB, n_positions=8, n_embd=16, n_layer=1, n_head=2,
+        scale_attn_by_inverse_layer_idx=True, bos_token_id=None, eos_token_id=None,
+    )
+    with pytest.raises(ValueError, match=r"cannot convert: lmlib scales attention scores by 1/sqrt"):
         gpt_from_hf(transformers.GPT2LMHeadModel(config))
     with pytest.raises(TypeError, match=r"expected a transformers.GPT2LMHeadModel, got GPT2Model"):
         gpt_from_hf(transformers.GPT2Model(config))

@@ -97,7 +97,7 @@ def test_sinusoidal_shift_is_a_rotation():
         w = 1 / 10000 ** (2 * i / d)
         c, s = math.cos(k * w), math.sin(k * w)
         rot = torch.tensor([[c, -s], [s, c]], dtype=torch.float64)
-        pair = table[:, 2 * i : 2 * i + 2]  # (sin(pos w), cos(pos w)) @ rot = (sin((pos+k) w), cos((pos+k) w))
+        pair = table[:, 2 * i : 2 * i + 2]  # (sin(p w), cos(p w)) @ rot = (sin((p+k) w), cos((p+k) w))
         torch.testing.assert_close(pair[:-k] @ rot, pair[k:], atol=1e-6, rtol=0)
 
 
@@ -141,7 +141,8 @@ def test_bert_embeddings_are_layer_norm_of_the_sum():
     # no token_type_ids means sentence A everywhere; explicit position ids are used as given
     torch.testing.assert_close(emb(ids), layer_norm(tok[ids] + seg[0] + pos[:6], emb.norm), **TOL)
     pid = torch.tensor([[2, 3, 4, 5, 6, 7]]).expand(2, -1)
-    torch.testing.assert_close(emb(ids, segments, pid), layer_norm(tok[ids] + seg[segments] + pos[pid], emb.norm), **TOL)
+    expected = layer_norm(tok[ids] + seg[segments] + pos[pid], emb.norm)
+    torch.testing.assert_close(emb(ids, segments, pid), expected, **TOL)
 
 
 def test_bert_embeddings_without_positions_are_order_blind():
@@ -227,7 +228,9 @@ def test_heads_must_divide_d_model(d_model, n_heads):
 # --------------------------------------------------------------------------- feed-forward, blocks
 
 
-@pytest.mark.parametrize("activation, act", [("gelu", gelu_exact), ("gelu_new", gelu_tanh), ("relu", torch.relu)])
+@pytest.mark.parametrize(
+    "activation, act", [("gelu", gelu_exact), ("gelu_new", gelu_tanh), ("relu", torch.relu)]
+)
 def test_feed_forward_matches_formula(activation, act):
     ffn = FeedForward(8, 32, activation=activation)
     x = 3 * torch.randn(4, 8)  # wide enough that gelu, its tanh approximation and relu differ
@@ -249,7 +252,8 @@ def test_unknown_activation_raises():
 @pytest.mark.parametrize("norm_first", [True, False])
 @pytest.mark.parametrize("causal", [True, False])
 def test_block_matches_residual_formula(norm_first, causal):
-    block = Block(16, 4, 32, norm_first=norm_first, causal=causal, layer_norm_eps=1e-5, activation="gelu").eval()
+    block = Block(16, 4, 32, norm_first=norm_first, causal=causal, layer_norm_eps=1e-5, activation="gelu")
+    block.eval()
     randomize_layer_norms(block)
     x = torch.randn(2, 5, 16)
     mask = torch.tensor([[1, 1, 1, 1, 1], [1, 1, 1, 1, 0]])

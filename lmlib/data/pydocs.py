@@ -9,7 +9,8 @@ Two sources, both read as text, without importing any documented module:
 
 Each source document is split into paragraphs of prose (code blocks, grammar rules, tables and
 headings are dropped). The split into train and validation is by document, by a stable hash of its
-name, so that no document has paragraphs on both sides.
+name, so that no document has paragraphs on both sides; a paragraph repeated in several documents is
+kept once, on the train side.
 
 The exact contents depend on the Python version: use pydocs where real English matters (tokenizers)
 and never check its exact text in a notebook.
@@ -104,8 +105,12 @@ def _split_of(name: str) -> str:
 def _load_all() -> dict[str, tuple[str, ...]]:
     by_split: dict[str, list[str]] = {s: [] for s in SPLITS}
     sources = {**_topics(), **_module_docstrings()}
-    for name in sorted(sources):
-        by_split[_split_of(name)].extend(_paragraphs(sources[name]))
+    seen: set[str] = set()
+    for name in sorted(sources, key=lambda n: (_split_of(n) != "train", n)):
+        for paragraph in _paragraphs(sources[name]):
+            if paragraph not in seen:  # the same docstring can appear in several modules
+                seen.add(paragraph)
+                by_split[_split_of(name)].append(paragraph)
     return {s: tuple(p) for s, p in by_split.items()}
 
 

@@ -88,12 +88,13 @@ def gpt_from_hf(hf_model: Any) -> GPT:
         activation=_activation(hf.activation_function),
     )
     sd = hf_model.state_dict()
-    state = {ours: sd[theirs].t() if conv else sd[theirs] for ours, theirs, conv in _gpt_names(config.n_layers)}
+    names = _gpt_names(config.n_layers)
+    state = {ours: sd[theirs].t() if conv else sd[theirs] for ours, theirs, conv in names}
     for i in range(config.n_layers):
         # Conv1D (C, 3C) -> Linear layout (3C, C), whose rows are [W^Q; W^K; W^V]
         w = sd[f"transformer.h.{i}.attn.c_attn.weight"].t().chunk(3, dim=0)
         b = sd[f"transformer.h.{i}.attn.c_attn.bias"].chunk(3, dim=0)
-        for name, wi, bi in zip(("q", "k", "v"), w, b):
+        for name, wi, bi in zip(("q", "k", "v"), w, b, strict=True):
             state[f"blocks.{i}.attn.{name}_proj.weight"] = wi
             state[f"blocks.{i}.attn.{name}_proj.bias"] = bi
     model = GPT(config)

@@ -68,7 +68,7 @@ class MultiHeadAttention(nn.Module):
         self.resid_dropout = nn.Dropout(dropout)
 
     def forward(self, x: Tensor, attention_mask: Tensor | None = None) -> Tensor:
-        """x: (B, T, d_model); attention_mask: (B, T), 1 = real token, 0 = padding. Returns (B, T, d_model)."""
+        """x: (B, T, d_model) -> (B, T, d_model); attention_mask: (B, T), 1 = real token, 0 = padding."""
         B, T, C = x.shape
         # (B, T, C) -> (B, n_heads, T, d_head)
         q = self.q_proj(x).view(B, T, self.n_heads, self.d_head).transpose(1, 2)

@@ -11,7 +11,7 @@ models without learning-rate warm-up (Xiong et al., 2020); it needs a final Laye
 
 from __future__ import annotations
 
-from typing import Callable
+from collections.abc import Callable
 
 import torch.nn.functional as F
 from torch import Tensor, nn

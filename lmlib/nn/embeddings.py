@@ -57,7 +57,7 @@ class LearnedPositionalEmbedding(nn.Module):
         nn.init.normal_(self.weight, std=0.02)
 
     def forward(self, positions: Tensor | int) -> Tensor:
-        """positions: a length T (-> (T, d_model)) or position ids of shape (..., T) (-> (..., T, d_model))."""
+        """positions: a length T -> (T, d_model), or position ids (..., T) -> (..., T, d_model)."""
         ids = _position_ids(positions, self.max_positions, self.weight.device)
         return F.embedding(ids, self.weight)
 
@@ -72,7 +72,7 @@ class SinusoidalPositionalEmbedding(nn.Module):
         self.register_buffer("table", sinusoidal_table(max_positions, d_model), persistent=False)
 
     def forward(self, positions: Tensor | int) -> Tensor:
-        """positions: a length T (-> (T, d_model)) or position ids of shape (..., T) (-> (..., T, d_model))."""
+        """positions: a length T -> (T, d_model), or position ids (..., T) -> (..., T, d_model)."""
         ids = _position_ids(positions, self.max_positions, self.table.device)
         return self.table[ids]
 
@@ -110,7 +110,7 @@ class BertEmbeddings(nn.Module):
         token_type_ids: Tensor | None = None,
         position_ids: Tensor | None = None,
     ) -> Tensor:
-        """input_ids, token_type_ids (default: all sentence A = 0), position_ids: (B, T) -> (B, T, d_model)."""
+        """input_ids, token_type_ids (default 0: sentence A), position_ids: (B, T) -> (B, T, d_model)."""
         x = self.token_embeddings(input_ids)  # (B, T, C)
         if self.segment_embeddings is not None:
             if token_type_ids is None:

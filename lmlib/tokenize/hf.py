@@ -1,5 +1,6 @@
 """Helpers around HF ``tokenizers``: BERT-style WordPiece and byte-level BPE tokenizers, saving and
-loading ``tokenizer.json``, BERT's sentence-pair input, and a bridge to the from-scratch WordPiece.
+loading ``tokenizer.json``, BERT's sentence-pair input, and bridges between the from-scratch
+tokenizers and HF (same vocabulary, same tokens).
 
 BERT's input for a pair of sentences (Devlin et al. 2019) is
 
@@ -16,7 +17,8 @@ from pathlib import Path
 
 from tokenizers import Tokenizer, decoders, models, normalizers, pre_tokenizers, processors, trainers
 
-from .wordpiece import SPECIAL_TOKENS, WordPiece
+from .bpe import BPE
+from .wordpiece import SPECIAL_TOKENS, WHITESPACE, WordPiece
 
 TRUNCATION = ("longest_first", "only_first", "only_second", "do_not_truncate")
 
@@ -47,24 +49,46 @@ def train_wordpiece(
 ) -> Tokenizer:
     """Train a BERT WordPiece tokenizer (BertNormalizer + BertPreTokenizer + WordPiece, ``##``).
 
-    Note that HF's WordPiece trainer picks merges like BPE (the most frequent pair); the encoder is
-    BERT's greedy longest-match-first.
+    The vocabulary is the special tokens, every character of the text and its ``##`` variant, then
+    the learnt pieces. HF's WordPiece trainer picks pieces like BPE (the most frequent pair); the
+    encoder is BERT's greedy longest-match-first. HF's trainer numbers the ``##`` characters in
+    hash-map order and breaks ties between pairs by those numbers, so two runs on the same text can
+    learn different vocabularies (huggingface/tokenizers#1794); giving the trainer the ``##``
+    alphabet up front, in sorted order, makes training deterministic.
     """
-    tok = Tokenizer(models.WordPiece(unk_token="[UNK]", max_input_chars_per_word=max_input_chars_per_word))
-    tok.normalizer = normalizers.BertNormalizer(
+    texts = list(texts)
+    normalizer = normalizers.BertNormalizer(
         clean_text=True, handle_chinese_chars=True, strip_accents=strip_accents, lowercase=lowercase
     )
-    tok.pre_tokenizer = pre_tokenizers.BertPreTokenizer()
-    tok.decoder = decoders.WordPiece(prefix="##")
+    chars = sorted({c for t in texts for c in normalizer.normalize_str(t)} - WHITESPACE)
+    continuing = [f"##{c}" for c in chars]
+    minimum = len(SPECIAL_TOKENS) + len(chars) + len(continuing)
+    if vocab_size < minimum:
+        raise ValueError(
+            f"vocab_size={vocab_size} is too small for this text: the {len(SPECIAL_TOKENS)} special tokens and "
+            f"the {len(chars)} characters with their ## variants need at least {minimum}; use vocab_size >= {minimum}"
+        )
+    scratch = Tokenizer(models.WordPiece(unk_token="[UNK]"))
+    scratch.normalizer = normalizer
+    scratch.pre_tokenizer = pre_tokenizers.BertPreTokenizer()
     trainer = trainers.WordPieceTrainer(
         vocab_size=vocab_size,
         min_frequency=min_frequency,
-        special_tokens=list(SPECIAL_TOKENS),
+        special_tokens=[*SPECIAL_TOKENS, *continuing],  # the ## alphabet only for fixed ids: see above
         continuing_subword_prefix="##",
         show_progress=False,
     )
-    tok.train_from_iterator(texts, trainer)
-    _check_size(tok, vocab_size, f"the {len(SPECIAL_TOKENS)} special tokens and the alphabet (with ## variants)")
+    scratch.train_from_iterator(texts, trainer)
+    learnt = scratch.get_vocab()
+    order = list(dict.fromkeys([*SPECIAL_TOKENS, *chars, *continuing, *sorted(learnt, key=learnt.get)]))
+    model = models.WordPiece(
+        {t: i for i, t in enumerate(order)}, unk_token="[UNK]", max_input_chars_per_word=max_input_chars_per_word
+    )
+    tok = Tokenizer(model)
+    tok.normalizer = normalizer
+    tok.pre_tokenizer = pre_tokenizers.BertPreTokenizer()
+    tok.decoder = decoders.WordPiece(prefix="##")
+    tok.add_special_tokens(list(SPECIAL_TOKENS))
     tok.post_processor = bert_post_processor(tok)
     return tok
 
@@ -120,6 +144,8 @@ def truncate_pair(n_a: int, n_b: int, budget: int, truncation: str) -> tuple[int
     excess = n_a + n_b - budget
     if excess <= 0:
         return n_a, n_b
+    if budget == 0 and truncation != "do_not_truncate":
+        return 0, 0  # HF's special case: no room at all empties both sentences, whatever the strategy
     if truncation == "do_not_truncate":
         raise ValueError(
             f"the pair has {n_a} + {n_b} tokens, more than the {budget} that fit with [CLS] and two [SEP]; "
@@ -194,3 +220,47 @@ def wordpiece_from_hf(tokenizer: Tokenizer) -> WordPiece:
         max_input_chars_per_word=model["max_input_chars_per_word"],
         special_tokens=[t["content"] for t in added],
     )
+
+
+def wordpiece_to_hf(wp: WordPiece) -> Tokenizer:
+    """An HF tokenizer with the vocabulary and normalisation of a from-scratch ``WordPiece``."""
+    wp._check_trained()
+    tok = Tokenizer(
+        models.WordPiece(
+            wp.vocab,
+            unk_token=wp.unk_token,
+            continuing_subword_prefix=wp.prefix,
+            max_input_chars_per_word=wp.max_input_chars_per_word,
+        )
+    )
+    tok.normalizer = normalizers.BertNormalizer(
+        clean_text=wp.clean_text,
+        handle_chinese_chars=wp.handle_chinese_chars,
+        strip_accents=wp.strip_accents,
+        lowercase=wp.lowercase,
+    )
+    tok.pre_tokenizer = pre_tokenizers.BertPreTokenizer()
+    tok.decoder = decoders.WordPiece(prefix=wp.prefix, cleanup=False)
+    tok.add_special_tokens([t for t in wp.special_tokens if t in wp.vocab])
+    if all(t in wp.vocab for t in ("[CLS]", "[SEP]")):
+        tok.post_processor = bert_post_processor(tok)
+    return tok
+
+
+def gpt2_byte_chars() -> dict[int, str]:
+    """GPT-2's map from the 256 bytes to printable characters, in which byte-level tokens are written."""
+    keep = [*range(ord("!"), ord("~") + 1), *range(ord("¡"), ord("¬") + 1), *range(ord("®"), ord("ÿ") + 1)]
+    rest = [b for b in range(256) if b not in keep]
+    return {**{b: chr(b) for b in keep}, **{b: chr(256 + i) for i, b in enumerate(rest)}}
+
+
+def bpe_to_hf(bpe: BPE) -> Tokenizer:
+    """An HF byte-level BPE tokenizer (GPT-2 pre-tokenisation) with the merges of a from-scratch ``BPE``."""
+    bpe._check_trained()
+    chars = gpt2_byte_chars()
+    spell = lambda token: "".join(chars[b] for b in bpe.vocab[token])  # noqa: E731
+    merges = [(spell(a), spell(b)) for (a, b), _ in sorted(bpe.merges.items(), key=lambda kv: kv[1])]
+    tok = Tokenizer(models.BPE({spell(i): i for i in bpe.vocab}, merges))
+    tok.pre_tokenizer = pre_tokenizers.ByteLevel(add_prefix_space=False, use_regex=True)
+    tok.decoder = decoders.ByteLevel()
+    return tok

@@ -1,0 +1,163 @@
+"""Two small classification tasks made from tinyworld sentences, to test what the input embeddings
+carry (chapter 1, Embeddings). Inputs follow BERT's format, with whole words as tokens:
+
+- word order (``word_order_task``): ``[CLS] w1 .. [X] .. [Y] .. wn [SEP]``: two words of a sentence
+  are replaced by the markers [X] and [Y]; label 0 if [X] comes first, 1 if [Y] does. Both labels
+  use exactly the same tokens, in another order.
+- segment membership (``segment_task``): ``[CLS] A [SEP] B [SEP]`` with one word of sentence A or of
+  sentence B replaced by [X]; label 0 if [X] is in A, 1 if in B. Swapping A and B keeps the tokens
+  and flips the label, so only the segment ids, or positions relative to the first [SEP], tell.
+
+Everything is deterministic given the seeds: sentences come from ``tinyworld.generate`` and the
+markers are placed with their own ``random.Random(seed)`` stream (floats only, which are the same on
+every platform and Python version).
+"""
+
+from __future__ import annotations
+
+import random
+import re
+from collections import Counter
+from collections.abc import Iterable, Sequence
+
+import torch
+from torch import Tensor
+from torch.utils.data import Dataset
+
+from lmlib.data import tinyworld
+
+SPECIALS = ("[PAD]", "[UNK]", "[CLS]", "[SEP]", "[X]", "[Y]")
+_WORD = re.compile(r"[a-z]+(?:'[a-z]+)?|[^\sa-z]")  # lower-case words (with 's) and single symbols
+_SENTENCE_END = re.compile(r"(?<=[.?!])\s+")
+
+
+def split_words(text: str) -> list[str]:
+    """Lower-cased words and punctuation: "Ada's cat." -> ["ada's", "cat", "."]."""
+    return _WORD.findall(text.lower())
+
+
+def tinyworld_sentences(n: int, seed: int, min_words: int = 4, max_words: int = 20) -> list[str]:
+    """The first ``n`` sentences with ``min_words`` to ``max_words`` words of ``tinyworld.generate(., seed)``."""
+    n_docs = max(8, n // 2)
+    while True:
+        docs = tinyworld.generate(n_docs, seed=seed)  # a longer run with the same seed extends a shorter one
+        out = [s for d in docs for s in _SENTENCE_END.split(d.text)
+               if min_words <= len(split_words(s)) <= max_words]
+        if len(out) >= n:
+            return out[:n]
+        n_docs *= 2
+
+
+class WordVocab:
+    """A word-level vocabulary: the special tokens, then the words by decreasing count; rare words
+    become [UNK]. Enough for tasks about structure rather than spelling."""
+
+    def __init__(self, words: Sequence[str]) -> None:
+        self.itos = list(SPECIALS) + [w for w in words if w not in SPECIALS]
+        self.stoi = {w: i for i, w in enumerate(self.itos)}
+        if len(self.stoi) != len(self.itos):
+            raise ValueError("the words of a vocabulary must be distinct")
+
+    @classmethod
+    def build(cls, texts: Iterable[str], min_count: int = 2) -> WordVocab:
+        """The words of ``texts`` seen at least ``min_count`` times (ties broken alphabetically)."""
+        counts = Counter(w for t in texts for w in split_words(t))
+        return cls([w for w, c in sorted(counts.items(), key=lambda wc: (-wc[1], wc[0])) if c >= min_count])
+
+    def __len__(self) -> int:
+        return len(self.itos)
+
+    def __getitem__(self, token: str) -> int:
+        return self.stoi.get(token, self.stoi["[UNK]"])
+
+    def encode(self, words: Sequence[str]) -> list[int]:
+        return [self[w] for w in words]
+
+    def decode(self, ids: Iterable[int]) -> str:
+        return " ".join(self.itos[i] for i in ids if i != self.stoi["[PAD]"])
+
+
+class TaskDataset(Dataset):
+    """Padded examples as tensors; item i is a dict of ``input_ids``, ``token_type_ids``,
+    ``attention_mask`` (each (T,)) and ``labels`` (a scalar), ready for ``SequenceClassifier``."""
+
+    def __init__(self, examples: Sequence[tuple[list[int], list[int], int]], max_len: int,
+                 vocab: WordVocab) -> None:
+        self.vocab = vocab
+        n = len(examples)
+        self.input_ids = torch.zeros(n, max_len, dtype=torch.long)  # [PAD] = 0
+        self.token_type_ids = torch.zeros(n, max_len, dtype=torch.long)
+        self.attention_mask = torch.zeros(n, max_len, dtype=torch.long)
+        self.labels = torch.tensor([label for _, _, label in examples], dtype=torch.long)
+        for i, (ids, types, _) in enumerate(examples):
+            if len(ids) > max_len:
+                raise ValueError(f"example {i} has {len(ids)} tokens, more than max_len={max_len}")
+            self.input_ids[i, : len(ids)] = torch.tensor(ids)
+            self.token_type_ids[i, : len(ids)] = torch.tensor(types)
+            self.attention_mask[i, : len(ids)] = 1
+
+    def __len__(self) -> int:
+        return len(self.labels)
+
+    def __getitem__(self, i: int) -> dict[str, Tensor]:
+        return {"input_ids": self.input_ids[i], "token_type_ids": self.token_type_ids[i],
+                "attention_mask": self.attention_mask[i], "labels": self.labels[i]}
+
+    def decode(self, i: int) -> str:
+        """Example ``i`` as text (padding left out)."""
+        return self.vocab.decode(self.input_ids[i].tolist())
+
+
+def _below(rng: random.Random, n: int) -> int:
+    """A uniform integer in [0, n), from one float of the stream."""
+    return min(int(rng.random() * n), n - 1)
+
+
+def word_order_task(n: int, vocab: WordVocab, seed: int, max_len: int = 24) -> TaskDataset:
+    """``n`` examples ``[CLS] .. [X] .. [Y] .. [SEP]``; label 0 if [X] comes before [Y], else 1.
+
+    Two distinct words of a sentence are replaced by the markers; the label is a fair coin.
+    """
+    rng = random.Random(seed)
+    examples = []
+    for sentence in tinyworld_sentences(n, seed, max_words=max_len - 2):
+        ids = vocab.encode(split_words(sentence))
+        i = _below(rng, len(ids))
+        j = _below(rng, len(ids) - 1)
+        j += j >= i  # a second position, different from i
+        label = _below(rng, 2)
+        first, second = ("[X]", "[Y]") if label == 0 else ("[Y]", "[X]")
+        ids[min(i, j)], ids[max(i, j)] = vocab[first], vocab[second]
+        ids = [vocab["[CLS]"]] + ids + [vocab["[SEP]"]]
+        examples.append((ids, [0] * len(ids), label))
+    return TaskDataset(examples, max_len, vocab)
+
+
+def segment_task(n: int, vocab: WordVocab, seed: int, max_len: int = 40) -> TaskDataset:
+    """``n`` examples ``[CLS] A [SEP] B [SEP]`` with one word of A or B replaced by [X]; label 0 if
+    [X] is in sentence A, 1 if in B. Token types are 0 for [CLS], A and its [SEP], 1 for B and its [SEP].
+
+    A and B are consecutive sentences of tinyworld, in their order or swapped (a fair coin), so that
+    (A, B) and (B, A) are equally likely; the label is another fair coin, and [X] replaces a uniformly
+    chosen word of the sentence it names.
+    """
+    rng = random.Random(seed)
+    half = (max_len - 3) // 2
+    sentences = tinyworld_sentences(2 * n, seed, max_words=half)
+    examples = []
+    cls, sep = vocab["[CLS]"], vocab["[SEP]"]
+    for a, b in zip(sentences[0::2], sentences[1::2]):
+        a_ids, b_ids = vocab.encode(split_words(a)), vocab.encode(split_words(b))
+        if _below(rng, 2):
+            a_ids, b_ids = b_ids, a_ids
+        label = _below(rng, 2)
+        target = a_ids if label == 0 else b_ids
+        target[_below(rng, len(target))] = vocab["[X]"]
+        ids = [cls] + a_ids + [sep] + b_ids + [sep]
+        types = [0] * (len(a_ids) + 2) + [1] * (len(b_ids) + 1)
+        examples.append((ids, types, label))
+    return TaskDataset(examples, max_len, vocab)
+
+
+__all__ = ["SPECIALS", "TaskDataset", "WordVocab", "segment_task", "split_words", "tinyworld_sentences",
+           "word_order_task"]

@@ -1,0 +1,65 @@
+"""The project's set-up stays consistent: environment.yml vs pyproject.toml, notebooks' setup cells."""
+
+import json
+import re
+import tomllib
+from pathlib import Path
+
+import yaml
+
+ROOT = Path(__file__).resolve().parents[1]
+
+
+def _name(req: str) -> str:
+    return re.split(r"[<>=!~\[ ;@]", req.strip(), maxsplit=1)[0].lower().replace("_", "-")
+
+
+def test_environment_yml_agrees_with_pyproject():
+    project = tomllib.loads((ROOT / "pyproject.toml").read_text())["project"]
+    wanted = project["dependencies"] + project["optional-dependencies"]["book"] \
+        + project["optional-dependencies"]["test"]
+    env = yaml.safe_load((ROOT / "environment.yml").read_text())
+    pip = next(d["pip"] for d in env["dependencies"] if isinstance(d, dict))
+    conda = [d for d in env["dependencies"] if isinstance(d, str)]
+    python = next(d for d in conda if d.startswith("python"))
+    assert python.replace(" ", "") == "python" + project["requires-python"].replace(">=", ">=")
+    assert {_name(r): r.replace(" ", "") for r in pip if not r.startswith("-e")} == \
+        {_name(r): r.replace(" ", "") for r in wanted}
+    assert any(r.startswith("-e") for r in pip)  # lmlib itself
+
+
+def setup_cell_source() -> str:
+    config = yaml.safe_load((ROOT / "_config.yml").read_text())
+    url = config["repository"]["url"]
+    return (
+        "# Setup: on Colab, install lmlib from the book's repository; elsewhere, do nothing.\n"
+        "import sys\n"
+        "\n"
+        "if \"google.colab\" in sys.modules:\n"
+        "    import subprocess\n"
+        "\n"
+        f"    subprocess.run([sys.executable, \"-m\", \"pip\", \"install\", \"-q\", \"lmlib[hub] @ git+{url}\"], check=True)"
+    )
+
+
+def notebooks():
+    return sorted(p for p in (ROOT / "chapters").rglob("*.ipynb") if ".ipynb_checkpoints" not in p.parts)
+
+
+def test_every_notebook_starts_with_the_setup_cell():
+    expected = setup_cell_source()
+    assert notebooks()
+    for path in notebooks():
+        cells = json.loads(path.read_text())["cells"]
+        first_code = next(c for c in cells if c["cell_type"] == "code")
+        assert "".join(first_code["source"]) == expected, f"{path.name}: setup cell differs"
+
+
+def test_every_notebook_is_in_the_toc_and_checked():
+    toc = (ROOT / "_toc.yml").read_text()
+    for path in notebooks():
+        rel = path.relative_to(ROOT).with_suffix("").as_posix()
+        assert rel in toc, f"{rel} is not in _toc.yml"
+        text = path.read_text()
+        assert "NBVAL_CHECK_OUTPUT" in text, f"{path.name} has no checked cell"
+        assert '"remove-cell"' in text, f"{path.name} has no hidden assertion cell"
