@@ -62,4 +62,6 @@ def test_every_notebook_is_in_the_toc_and_checked():
         assert rel in toc, f"{rel} is not in _toc.yml"
         text = path.read_text()
         assert "NBVAL_CHECK_OUTPUT" in text, f"{path.name} has no checked cell"
-        assert '"remove-cell"' in text, f"{path.name} has no hidden assertion cell"
+        cells = json.loads(text)["cells"]
+        assert any("remove-cell" in c["metadata"].get("tags", []) and "assert " in "".join(c["source"])
+                   for c in cells), f"{path.name} has no hidden assertion cell"
