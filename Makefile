@@ -9,12 +9,14 @@ NOTEBOOKS := $(shell find chapters -name '*.ipynb' -not -path '*/.ipynb_checkpoi
 export PYTHONHASHSEED := 0
 export MPLBACKEND := Agg
 
-.PHONY: help venv book test unit notebooks book-strict execute clean
+.PHONY: help venv book test unit notebooks book-strict execute gpu-check bench clean
 
 help:
 	@echo "make book     build the website into _build/html"
 	@echo "make test     unit tests, nbval over every notebook, strict book build"
 	@echo "make execute  re-run every notebook in place at the current profile (LMLIB_PROFILE)"
+	@echo "make gpu-check  on a CUDA machine: every notebook at the gpu profile, step-capped, timed"
+	@echo "make bench    throughput ratios (fit vs a plain loop; from-scratch vs HF tokenizers)"
 	@echo "make clean    remove _build"
 
 venv: $(VENV)/.installed
@@ -46,6 +48,13 @@ execute: venv
 	  echo "executing $$nb"; \
 	  $(BIN)/jupyter execute --inplace --timeout=1800 "$$nb" || exit 1; \
 	done
+
+gpu-check: venv
+	$(BIN)/python bench/gpu_check.py --max-steps 300 --out gpu_check.json
+
+bench: venv
+	$(BIN)/python bench/train_throughput.py
+	$(BIN)/python bench/tokenize_throughput.py
 
 clean:
 	rm -rf _build

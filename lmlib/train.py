@@ -13,8 +13,10 @@ from __future__ import annotations
 
 import contextlib
 import datetime
+import json
 import logging
 import math
+import os
 import time
 import warnings
 from dataclasses import dataclass, field
@@ -26,6 +28,9 @@ from torch.utils.data import DataLoader
 from .profile import Profile, get_profile
 
 _QUIET_LOGGERS = ("lightning", "lightning.pytorch", "lightning.fabric", "pytorch_lightning")
+# Environment variables read by fit (the GPU check uses them; notebooks never set them):
+STEP_CAP_ENV = "LMLIB_MAX_STEPS"  # cap every fit() at this many steps
+FIT_LOG_ENV = "LMLIB_FIT_LOG"  # append one JSON line per fit() to this file
 
 
 @dataclass
@@ -42,7 +47,13 @@ class History:
     seconds: float = 0.0
     profile: str = ""
     device: str = ""
+    parameters: int = 0
     stopped_by_time: bool = False
+    capped_steps: int | None = None  # set when LMLIB_MAX_STEPS cut the run short
+
+    @property
+    def tokens_per_second(self) -> float:
+        return self.tokens / self.seconds if self.seconds else 0.0
 
     def last(self, key: str) -> float:
         """The last recorded value of ``key`` ("loss" for training, "val_loss" for validation)."""
@@ -58,6 +69,8 @@ class History:
         if self.tokens:
             data += f", {self.tokens:,} tokens"
         cap = " (stopped by the time cap)" if self.stopped_by_time else ""
+        if self.capped_steps is not None:
+            cap = f" (capped at {self.capped_steps} steps by ${STEP_CAP_ENV})"
         return (f"trained {self.steps:,} steps on {self.device} (profile {self.profile}): "
                 f"{data} in {self.seconds:.1f} s{cap}")
 
@@ -156,26 +169,52 @@ def quiet():
                 logging.getLogger(n).setLevel(level)
 
 
+def step_cap() -> int | None:
+    """The step cap from ``$LMLIB_MAX_STEPS`` (None when unset)."""
+    value = os.environ.get(STEP_CAP_ENV, "").strip()
+    if not value:
+        return None
+    if not value.isdigit() or int(value) < 1:
+        raise ValueError(f"{STEP_CAP_ENV} must be a positive integer, got {value!r}")
+    return int(value)
+
+
+def _log_run(history: History) -> None:
+    path = os.environ.get(FIT_LOG_ENV)
+    if path:
+        record = {k: v for k, v in vars(history).items() if not isinstance(v, (list, dict))}
+        record["device_name"] = (torch.cuda.get_device_name() if history.device == "cuda" else "cpu")
+        with open(path, "a") as f:
+            f.write(json.dumps(record) + "\n")
+
+
 def fit(module: L.LightningModule, train: DataLoader, val: DataLoader | None = None, *,
         max_steps: int, val_every: int | None = None, val_batches: int | float = 1.0,
         max_seconds: float | None = None, print_every: int | None = None, seed: int = 0,
         profile: Profile | str | None = None, grad_clip: float | None = 1.0,
-        verbose: bool = True, **trainer_kwargs) -> History:
+        compile: bool = False, verbose: bool = True, **trainer_kwargs) -> History:
     """Train ``module`` for ``max_steps`` optimizer steps and return its :class:`History`.
 
     ``val`` is evaluated every ``val_every`` steps (default: 5 times per run) on ``val_batches``
     batches and at the end. ``max_seconds`` is a safety cap on wall time: training stops there
     even if ``max_steps`` is not reached (the history says so). Extra keyword arguments go to
     ``lightning.Trainer`` (for example ``devices`` and ``strategy`` for several GPUs).
+    ``compile=True`` runs the module through ``torch.compile`` (worth it for long GPU runs).
+    ``$LMLIB_MAX_STEPS`` caps ``max_steps`` (the GPU check runs every notebook with a cap).
     """
     if isinstance(max_steps, bool) or not isinstance(max_steps, int) or max_steps < 1:
         raise ValueError(f"max_steps must be a positive int, got {max_steps!r}")
     if max_seconds is not None and max_seconds <= 0:
         raise ValueError(f"max_seconds must be positive or None, got {max_seconds!r}")
     prof = profile if isinstance(profile, Profile) else get_profile(profile)
+    cap = step_cap()
+    capped = cap is not None and cap < max_steps
+    if capped:
+        max_steps = cap
     print_every = print_every or max(1, max_steps // 10)
     val_every = min(val_every or max(1, math.ceil(max_steps / 5)), max_steps)
-    history = History(profile=prof.name, device=prof.device)
+    history = History(profile=prof.name, device=prof.device, capped_steps=max_steps if capped else None,
+                      parameters=sum(p.numel() for p in module.parameters()))
     recorder = _Recorder(history, max_steps, print_every, verbose)
     with quiet():
         L.seed_everything(seed, workers=True, verbose=False)
@@ -191,12 +230,14 @@ def fit(module: L.LightningModule, train: DataLoader, val: DataLoader | None = N
             enable_model_summary=False, deterministic=prof.name == "cpu",
             callbacks=[recorder], **trainer_kwargs)
         t0 = time.perf_counter()
-        trainer.fit(module, train_dataloaders=train, val_dataloaders=val)
+        trainer.fit(torch.compile(module) if compile else module, train_dataloaders=train,
+                    val_dataloaders=val)
         if val is not None and (not history.val_steps or history.val_steps[-1] != trainer.global_step):
             trainer.validate(module, dataloaders=val, verbose=False)
         history.seconds = time.perf_counter() - t0
     history.steps = trainer.global_step
     history.stopped_by_time = history.steps < max_steps
+    _log_run(history)
     if verbose:
         print(history.summary(), flush=True)
     return history

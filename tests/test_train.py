@@ -173,3 +173,28 @@ def test_seed_type_is_checked():
     a = torch.rand(3)
     seed_everything(7)
     assert torch.equal(a, torch.rand(3))
+
+
+def test_step_cap_from_the_environment(monkeypatch, capsys):
+    monkeypatch.setenv("LMLIB_MAX_STEPS", "7")
+    _, h = train_once(steps=40, print_every=10)
+    assert h.steps == 7 and h.capped_steps == 7 and not h.stopped_by_time
+    assert "capped at 7 steps by $LMLIB_MAX_STEPS" in capsys.readouterr().out
+    monkeypatch.setenv("LMLIB_MAX_STEPS", "100")  # a cap above max_steps changes nothing
+    _, h = train_once(steps=5, verbose=False)
+    assert h.steps == 5 and h.capped_steps is None
+    monkeypatch.setenv("LMLIB_MAX_STEPS", "ten")
+    with pytest.raises(ValueError, match="LMLIB_MAX_STEPS must be a positive integer"):
+        train_once(steps=5, verbose=False)
+
+
+def test_fit_log_records_each_run(monkeypatch, tmp_path):
+    import json
+    log = tmp_path / "fits.jsonl"
+    monkeypatch.setenv("LMLIB_FIT_LOG", str(log))
+    train_once(steps=6, verbose=False)
+    train_once(steps=4, verbose=False)
+    records = [json.loads(line) for line in log.read_text().splitlines()]
+    assert [r["steps"] for r in records] == [6, 4]
+    assert records[0]["tokens"] == 6 * 32 * T and records[0]["parameters"] == V * 32 + 32 * V + V
+    assert records[0]["device_name"] == "cpu"
