@@ -33,16 +33,16 @@ def _class(category: str) -> str:
                 ranges[-1][1] = cp
             else:
                 ranges.append([cp, cp])
-    return "".join(re.escape(chr(a)) if a == b else f"{re.escape(chr(a))}-{re.escape(chr(b))}" for a, b in ranges)
+    return "".join(
+        re.escape(chr(a)) if a == b else f"{re.escape(chr(a))}-{re.escape(chr(b))}" for a, b in ranges
+    )
 
 
-@functools.lru_cache(maxsize=None)
+@functools.cache
 def gpt2_pattern() -> re.Pattern:
     """GPT-2's pre-tokenisation pattern, compiled for Python's ``re``."""
     L, N, S = _class("L"), _class("N"), _SPACE
-    return re.compile(
-        rf"'s|'t|'re|'ve|'m|'ll|'d| ?[{L}]+| ?[{N}]+| ?[^{S}{L}{N}]+|[{S}]+(?![^{S}])|[{S}]+"
-    )
+    return re.compile(rf"'s|'t|'re|'ve|'m|'ll|'d| ?[{L}]+| ?[{N}]+| ?[^{S}{L}{N}]+|[{S}]+(?![^{S}])|[{S}]+")
 
 
 class BPE:
@@ -64,7 +64,9 @@ class BPE:
         self.vocab = {i: bytes([i]) for i in range(256)}
         for (a, b), new in sorted(self.merges.items(), key=lambda kv: kv[1]):
             if new != len(self.vocab) or a not in self.vocab or b not in self.vocab:
-                raise ValueError(f"merge {(a, b)} -> {new} is out of order: merge k must create id 256 + k from known ids")
+                raise ValueError(
+                    f"merge {(a, b)} -> {new} is out of order: merge k must create id 256 + k from known ids"
+                )
             self.vocab[new] = self.vocab[a] + self.vocab[b]
         self._cache = {}
 
@@ -114,10 +116,12 @@ class BPE:
         except UnicodeDecodeError:
             return data.decode("utf-8", errors="replace")
 
-    def train(self, texts: Iterable[str], vocab_size: int, verbose: bool = False) -> "BPE":
+    def train(self, texts: Iterable[str], vocab_size: int, verbose: bool = False) -> BPE:
         """Learn ``vocab_size - 256`` merges from ``texts`` (fewer if the text runs out of pairs)."""
         if vocab_size < 256:
-            raise ValueError(f"vocab_size={vocab_size} is smaller than the 256 byte values; use vocab_size >= 256")
+            raise ValueError(
+                f"vocab_size={vocab_size} is smaller than the 256 byte values; use vocab_size >= 256"
+            )
         counts = Counter()
         for text in texts:
             counts.update(self.chunks(text))

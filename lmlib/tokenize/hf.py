@@ -65,8 +65,9 @@ def train_wordpiece(
     minimum = len(SPECIAL_TOKENS) + len(chars) + len(continuing)
     if vocab_size < minimum:
         raise ValueError(
-            f"vocab_size={vocab_size} is too small for this text: the {len(SPECIAL_TOKENS)} special tokens and "
-            f"the {len(chars)} characters with their ## variants need at least {minimum}; use vocab_size >= {minimum}"
+            f"vocab_size={vocab_size} is too small for this text: the {len(SPECIAL_TOKENS)} special "
+            f"tokens and the {len(chars)} characters with their ## variants need at least {minimum}; "
+            f"use vocab_size >= {minimum}"
         )
     scratch = Tokenizer(models.WordPiece(unk_token="[UNK]"))
     scratch.normalizer = normalizer
@@ -82,7 +83,9 @@ def train_wordpiece(
     learnt = scratch.get_vocab()
     order = list(dict.fromkeys([*SPECIAL_TOKENS, *chars, *continuing, *sorted(learnt, key=learnt.get)]))
     model = models.WordPiece(
-        {t: i for i, t in enumerate(order)}, unk_token="[UNK]", max_input_chars_per_word=max_input_chars_per_word
+        {t: i for i, t in enumerate(order)},
+        unk_token="[UNK]",
+        max_input_chars_per_word=max_input_chars_per_word,
     )
     tok = Tokenizer(model)
     tok.normalizer = normalizer
@@ -128,7 +131,9 @@ def load(path: str | Path) -> Tokenizer:
     """Read a tokenizer saved by ``save`` (the ``tokenizer.json`` file, or its directory)."""
     file = _json_path(path)
     if not file.exists():
-        raise FileNotFoundError(f"no tokenizer at {file}; save one with lmlib.tokenize.hf.save(tokenizer, path)")
+        raise FileNotFoundError(
+            f"no tokenizer at {file}; save one with lmlib.tokenize.hf.save(tokenizer, path)"
+        )
     return Tokenizer.from_file(str(file))
 
 
@@ -170,9 +175,11 @@ def truncate_pair(n_a: int, n_b: int, budget: int, truncation: str) -> tuple[int
 def encode_pair(
     tokenizer: Tokenizer, a: str, b: str, max_length: int, truncation: str = "longest_first"
 ) -> dict[str, list[int]]:
-    """BERT's input for the sentence pair (a, b): ids, segment ids and attention mask, padded to ``max_length``."""
+    """BERT's input for the pair (a, b): ids, segment ids and attention mask, padded to ``max_length``."""
     if max_length < 3:
-        raise ValueError(f"max_length={max_length} leaves no room for [CLS] a [SEP] b [SEP]; use max_length >= 3")
+        raise ValueError(
+            f"max_length={max_length} leaves no room for [CLS] a [SEP] b [SEP]; use max_length >= 3"
+        )
     special = {t: tokenizer.token_to_id(t) for t in ("[CLS]", "[SEP]", "[PAD]")}
     missing = [t for t, i in special.items() if i is None]
     if missing:
@@ -207,7 +214,9 @@ def wordpiece_from_hf(tokenizer: Tokenizer) -> WordPiece:
             "the from-scratch WordPiece implements only BERT's normalisation"
         )
     added = spec.get("added_tokens") or []
-    if any(not t["special"] or t["normalized"] or t["single_word"] or t["lstrip"] or t["rstrip"] for t in added):
+    if any(
+        not t["special"] or t["normalized"] or t["single_word"] or t["lstrip"] or t["rstrip"] for t in added
+    ):
         raise ValueError("only plain special added tokens are supported (special=True, normalized=False)")
     return WordPiece(
         model["vocab"],
@@ -248,7 +257,7 @@ def wordpiece_to_hf(wp: WordPiece) -> Tokenizer:
 
 
 def gpt2_byte_chars() -> dict[int, str]:
-    """GPT-2's map from the 256 bytes to printable characters, in which byte-level tokens are written."""
+    """GPT-2's map from the 256 bytes to printable characters, the spelling of byte-level tokens."""
     keep = [*range(ord("!"), ord("~") + 1), *range(ord("¡"), ord("¬") + 1), *range(ord("®"), ord("ÿ") + 1)]
     rest = [b for b in range(256) if b not in keep]
     return {**{b: chr(b) for b in keep}, **{b: chr(256 + i) for i, b in enumerate(rest)}}

@@ -23,9 +23,10 @@ then to the alphabetically smaller pair, so training is deterministic. Note that
 ``##`` prefix), so the two trainers give different vocabularies; given the *same* vocabulary, the
 encoders agree token for token.
 
-Character classes come from Python's ``unicodedata`` (Unicode 14 on Python 3.11), while HF's come
-from tables of Unicode 8.0. The two agree on every character that existed in Unicode 8.0 (2015)
-and kept its category; they can differ on characters added or re-categorised since.
+Character classes come from Python's ``unicodedata`` (Unicode 14 on Python 3.11); HF's categories
+come from older tables (Unicode 8.0) and its lower-casing from newer ones (Rust's). The two agree on
+every character that existed in Unicode 8.0 (2015) and kept its category; they can differ on
+characters added or re-categorised since.
 """
 
 from __future__ import annotations
@@ -34,8 +35,7 @@ import heapq
 import re
 import unicodedata
 from collections import Counter
-from collections.abc import Iterable, Mapping, Sequence
-from typing import Callable
+from collections.abc import Callable, Iterable, Mapping, Sequence
 
 SPECIAL_TOKENS = ("[PAD]", "[UNK]", "[CLS]", "[SEP]", "[MASK]")
 
@@ -136,9 +136,7 @@ class WordPiece:
         self.id_to_token = {i: tok for tok, i in self.vocab.items()}
         if self.unk_token not in self.vocab:
             raise ValueError(f"the unknown token {self.unk_token!r} is not in the vocabulary; add it")
-        self._unk_id = self.vocab[self.unk_token]
-        # The longest piece, in characters without the prefix: no match can be longer.
-        self._max_len = max(len(t[len(self.prefix):] if t.startswith(self.prefix) else t) for t in self.vocab)
+        self._max_len = max(map(len, self.vocab))  # no piece of a word can match a longer token
         specials = sorted((t for t in self.special_tokens if t in self.vocab), key=lambda t: (-len(t), t))
         self._special_re = re.compile("|".join(map(re.escape, specials))) if specials else None
         self._cache: dict[str, list[int]] = {}
@@ -148,7 +146,9 @@ class WordPiece:
 
     def _check_trained(self) -> None:
         if not self.vocab:
-            raise RuntimeError("this WordPiece has no vocabulary: call train(texts, vocab_size) or pass vocab=")
+            raise RuntimeError(
+                "this WordPiece has no vocabulary: call train(texts, vocab_size) or pass vocab="
+            )
 
     # -- 1. normalisation and 2. pre-tokenisation -----------------------------------------------
 
@@ -240,12 +240,14 @@ class WordPiece:
             tokens = [t for t in tokens if t not in self.special_tokens]
         out = tokens[:1]
         for t in tokens[1:]:
-            out.append(t[len(self.prefix):] if t.startswith(self.prefix) else " " + t)
+            out.append(t[len(self.prefix) :] if t.startswith(self.prefix) else " " + t)
         return "".join(out)
 
     # -- training -------------------------------------------------------------------------------
 
-    def train(self, texts: Iterable[str], vocab_size: int, min_frequency: int = 1, verbose: bool = False) -> "WordPiece":
+    def train(
+        self, texts: Iterable[str], vocab_size: int, min_frequency: int = 1, verbose: bool = False
+    ) -> WordPiece:
         """Learn a vocabulary of at most ``vocab_size`` tokens from ``texts`` with the likelihood rule.
 
         The vocabulary is the special tokens, then every character ``c`` seen and its ``##c``, then
@@ -258,12 +260,13 @@ class WordPiece:
         chars = sorted({c for w in words for c in w})
         alphabet = chars + [self.prefix + c for c in chars]
         vocab = list(dict.fromkeys([*self.special_tokens, self.unk_token]))
+        n_special = len(vocab)
         vocab += [t for t in alphabet if t not in vocab]
         if vocab_size < len(vocab):
             raise ValueError(
-                f"vocab_size={vocab_size} is too small for this text: the {len(vocab) - len(chars) * 2} special "
-                f"tokens and the alphabet of {len(chars)} characters with their {self.prefix} variants "
-                f"need at least {len(vocab)}; use vocab_size >= {len(vocab)}"
+                f"vocab_size={vocab_size} is too small for this text: the {n_special} special tokens "
+                f"and the {len(chars)} characters with their {self.prefix} variants need at least "
+                f"{len(vocab)}; use vocab_size >= {len(vocab)}"
             )
         known = set(vocab)
         for token in _merges(words, self.prefix, vocab_size - len(vocab), min_frequency, known, verbose):
@@ -316,9 +319,13 @@ def _merges(
     while made < n_new and heap:
         neg_score, neg_count, a, b = heapq.heappop(heap)
         pair = (a, b)
-        if pair_count[pair] != -neg_count or pair_count[pair] < max(min_frequency, 1) or score(pair) != -neg_score:
+        if (
+            pair_count[pair] != -neg_count
+            or pair_count[pair] < max(min_frequency, 1)
+            or score(pair) != -neg_score
+        ):
             continue  # stale: the pair's current entry, if any, is elsewhere on the heap
-        new = a + b[len(prefix):] if b.startswith(prefix) else a + b
+        new = a + b[len(prefix) :] if b.startswith(prefix) else a + b
         for i in where.pop(pair):
             s = splits[i]
             if not any(x == a and y == b for x, y in zip(s, s[1:])):
@@ -343,5 +350,7 @@ def _merges(
             known.add(new)
             made += 1
             if verbose:
-                print(f"merge {made}/{n_new}: {a} + {b} -> {new} (score {-neg_score:.3g}, count {-neg_count})")
+                print(
+                    f"merge {made}/{n_new}: {a} + {b} -> {new} (score {-neg_score:.3g}, count {-neg_count})"
+                )
             yield new
