@@ -7,7 +7,6 @@ BIN    := $(VENV)/bin
 TORCH  ?= torch==2.13.0
 NOTEBOOKS := $(shell find chapters -name '*.ipynb' -not -path '*/.ipynb_checkpoints/*' | sort)
 export PYTHONHASHSEED := 0
-export MPLBACKEND := Agg
 
 .PHONY: help venv book test unit notebooks book-strict execute gpu-check bench clean
 
@@ -34,7 +33,7 @@ book: venv
 test: unit notebooks book-strict
 
 unit: venv
-	$(BIN)/python -m pytest tests -q
+	MPLBACKEND=Agg $(BIN)/python -m pytest tests -q
 
 notebooks: venv
 	$(BIN)/python -m pytest --nbval-lax --nbval-cell-timeout=900 -p no:randomly -q $(NOTEBOOKS)

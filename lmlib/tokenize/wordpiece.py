@@ -11,17 +11,15 @@ Encoding has three steps, each the same as in BERT and in HF ``tokenizers``
    the longest ``##``-prefixed piece of the rest, and so on; a word that cannot be cut all the way
    (or is longer than ``max_input_chars_per_word``) becomes the single unknown token.
 
-Training (``WordPiece.train``) uses the likelihood rule: start from characters (``c`` at the start of
-a word, ``##c`` inside it) and repeatedly merge the adjacent pair ``(a, b)`` with the highest score
-
-    score(a, b) = count(ab) / (count(a) * count(b)),
-
-the gain in corpus log-likelihood of a unigram model when ``a`` and ``b`` are joined, up to a
-constant (the rule of the HF course's description of WordPiece). Ties go to the higher pair count,
-then to the alphabetically smaller pair, so training is deterministic. Note that HF's own
-``WordPieceTrainer`` is a different algorithm (it runs BPE, merging the most frequent pair, with the
-``##`` prefix), so the two trainers give different vocabularies; given the *same* vocabulary, the
-encoders agree token for token.
+Training (``WordPiece.train``) follows Schuster and Nakajima (2012): start from characters (``c`` at
+the start of a word, ``##c`` inside it) and repeatedly merge the adjacent pair ``(a, b)`` whose merge
+most increases the likelihood of the training words under a unigram model of the pieces (see
+``likelihood_gain``). Ties go to the higher pair count, then to the alphabetically smaller pair, so
+training is deterministic. ``score="ratio"`` instead uses ``count(ab) / (count(a) * count(b))``, the
+rule of the HF course's description of WordPiece, kept for comparison: it ignores how often the pair
+occurs and so favours pairs of rare pieces. HF's own ``WordPieceTrainer`` is a third algorithm (BPE,
+merging the most frequent pair, with the ``##`` prefix); given the *same* vocabulary, our encoder
+and HF's agree token for token.
 
 Character classes come from Python's ``unicodedata`` (Unicode 14 on Python 3.11); HF's categories
 come from older tables (Unicode 8.0) and its lower-casing from newer ones (Rust's). The two agree on
@@ -32,12 +30,14 @@ characters added or re-categorised since.
 from __future__ import annotations
 
 import heapq
+import math
 import re
 import unicodedata
 from collections import Counter
 from collections.abc import Callable, Iterable, Mapping, Sequence
 
 SPECIAL_TOKENS = ("[PAD]", "[UNK]", "[CLS]", "[SEP]", "[MASK]")
+SCORES = ("likelihood", "ratio")  # the merge rules of WordPiece.train
 
 # Unicode's White_Space property (what Rust's char::is_whitespace tests). Python's str.isspace also
 # counts U+001C..U+001F, which BERT treats as control characters, so the set is spelled out.
@@ -246,14 +246,23 @@ class WordPiece:
     # -- training -------------------------------------------------------------------------------
 
     def train(
-        self, texts: Iterable[str], vocab_size: int, min_frequency: int = 1, verbose: bool = False
+        self,
+        texts: Iterable[str],
+        vocab_size: int,
+        min_frequency: int = 1,
+        verbose: bool = False,
+        score: str = "likelihood",
     ) -> WordPiece:
-        """Learn a vocabulary of at most ``vocab_size`` tokens from ``texts`` with the likelihood rule.
+        """Learn a vocabulary of at most ``vocab_size`` tokens from ``texts``.
 
         The vocabulary is the special tokens, then every character ``c`` seen and its ``##c``, then
-        the merged tokens in the order they were learnt. A pair seen fewer than ``min_frequency``
+        the merged tokens in the order they were learnt. Each merge is the pair with the highest
+        ``score``: ``"likelihood"`` (Schuster and Nakajima's gain in log-likelihood, the default) or
+        ``"ratio"`` (``count(ab) / (count(a) count(b))``). A pair seen fewer than ``min_frequency``
         times is never merged. Training stops early when no pair is left to merge. Returns self.
         """
+        if score not in SCORES:
+            raise ValueError(f"score={score!r} is not one of {SCORES}")
         words = Counter()  # word -> count, after BERT's normalisation and pre-tokenisation
         for text in texts:
             words.update(self.pre_tokenize(self.normalize(text)))
@@ -269,47 +278,102 @@ class WordPiece:
                 f"{len(vocab)}; use vocab_size >= {len(vocab)}"
             )
         known = set(vocab)
-        for token in _merges(words, self.prefix, vocab_size - len(vocab), min_frequency, known, verbose):
+        for token in _merges(
+            words, self.prefix, vocab_size - len(vocab), min_frequency, known, verbose, score
+        ):
             vocab.append(token)
         self._set_vocab(vocab)
         return self
 
 
-def _merges(
-    words: Counter, prefix: str, n_new: int, min_frequency: int, known: set[str], verbose: bool
-) -> Iterable[str]:
-    """Yield up to ``n_new`` new tokens, each the merge of the pair with the best likelihood score.
+def _xlogx(x: int) -> float:
+    return x * math.log(x) if x > 0 else 0.0
 
-    Bookkeeping is incremental: a merge only touches the words that contain the pair, and the
-    scores that change are those of pairs that contain ``a``, ``b`` or the new token, which are
-    pushed again onto a heap; stale heap entries are recognised and dropped when popped.
+
+def likelihood_gain(n: int, c_a: int, c_b: int, c_ab: int, total: int, same: bool) -> float:
+    """The change in training log-likelihood when ``n`` occurrences of the pair ``a b`` become ``ab``.
+
+    A unigram model of the pieces, fitted by maximum likelihood, gives piece ``t`` the probability
+    ``c_t / N`` (``c_t`` its count, ``N`` the number of pieces), so the training words have
+    log-likelihood ``L = sum_t c_t log(c_t / N) = sum_t f(c_t) - f(N)`` with ``f(x) = x log x``.
+    Merging takes ``n`` from ``c_a`` and from ``c_b`` (``2n`` from ``c_a`` if ``a == b``), adds
+    ``n`` to ``c_ab`` (which can be non-zero: ``##a ##bc`` and ``##ab ##c`` both spell ``##abc``)
+    and ``N`` falls by ``n``:
+
+        gain = f(c_a - n) - f(c_a) + f(c_b - n) - f(c_b) + f(c_ab + n) - f(c_ab) - f(N - n) + f(N).
+
+    Merging the pair with the largest gain is Schuster and Nakajima's (2012) criterion. For
+    ``c_ab = 0`` and ``n`` small beside the counts the gain is about ``n (log(n N / (c_a c_b)) - 1)``:
+    the log of the ratio rule's score ``n / (c_a c_b)``, weighted by how often the pair occurs.
+    """
+    if same:
+        gain = _xlogx(c_a - 2 * n) - _xlogx(c_a)
+    else:  # smaller count first, so that (a, b) and (b, a) with swapped counts tie exactly
+        lo, hi = sorted((c_a, c_b))
+        gain = _xlogx(lo - n) - _xlogx(lo) + _xlogx(hi - n) - _xlogx(hi)
+    return gain + _xlogx(c_ab + n) - _xlogx(c_ab) - _xlogx(total - n) + _xlogx(total)
+
+
+def _merges(
+    words: Counter, prefix: str, n_new: int, min_frequency: int, known: set[str], verbose: bool, rule: str
+) -> Iterable[str]:
+    """Yield up to ``n_new`` new tokens, each the merge of the pair with the best score.
+
+    A pair's count is the number of times merging it would apply: in a run ``x x x`` the pair
+    ``(x, x)`` counts once, as the left-to-right merge joins only the first two.
+
+    Bookkeeping is incremental: a merge only touches the words that contain the pair. Every pair
+    has one live heap entry. The scores that a merge changes (pairs that contain ``a``, ``b`` or the
+    new token, or that spell the new token) are pushed again; the likelihood gain of any other pair
+    can only fall (the total ``N`` fell), so an entry whose score is out of date when popped is
+    pushed again with its current score, and an entry is taken only when its score is current.
     """
     splits = [[w[0]] + [prefix + c for c in w[1:]] for w in words]  # word i as a list of symbols
     freq = list(words.values())
     count: Counter = Counter()  # symbol -> count
     pair_count: Counter = Counter()  # (a, b) -> count
     where: dict[tuple[str, str], set[int]] = {}  # (a, b) -> the words that contain it
-    pairs_of: dict[str, set[tuple[str, str]]] = {}  # symbol -> the pairs that contain it
+    pairs_of: dict[str, set[tuple[str, str]]] = {}  # symbol -> the pairs that contain or spell it
+    total = 0  # N, the number of symbols in the training words
 
     def add(i: int, sign: int) -> None:  # add (+1) or remove (-1) word i's symbols and pairs
+        nonlocal total
         s, f = splits[i], freq[i] * sign
+        total += f * len(s)
         for sym in s:
             count[sym] += f
+        prev = None
         for pair in zip(s, s[1:]):
+            if pair == prev and pair[0] == pair[1]:  # x x x: the second (x, x) overlaps the first
+                prev = None
+                continue
+            prev = pair
             pair_count[pair] += f
             if sign > 0:
                 where.setdefault(pair, set()).add(i)
                 pairs_of.setdefault(pair[0], set()).add(pair)
                 pairs_of.setdefault(pair[1], set()).add(pair)
 
+    def merged(a: str, b: str) -> str:
+        return a + b[len(prefix) :] if b.startswith(prefix) else a + b
+
     def score(pair: tuple[str, str]) -> float:
-        return pair_count[pair] / (count[pair[0]] * count[pair[1]])
+        a, b = pair
+        if rule == "ratio":
+            return pair_count[pair] / (count[a] * count[b])
+        n, c_ab = pair_count[pair], count.get(merged(a, b), 0)
+        return likelihood_gain(n, count[a], count[b], c_ab, total, a == b)
 
     heap: list[tuple[float, int, str, str]] = []
+    live: dict[tuple[str, str], tuple[float, int, str, str]] = {}  # pair -> its heap entry
 
     def push(pair: tuple[str, str]) -> None:
         if pair_count[pair] >= max(min_frequency, 1):
-            heapq.heappush(heap, (-score(pair), -pair_count[pair], *pair))
+            live[pair] = entry = (-score(pair), -pair_count[pair], *pair)
+            heapq.heappush(heap, entry)
+            pairs_of.setdefault(merged(*pair), set()).add(pair)
+        else:
+            live.pop(pair, None)
 
     for i in range(len(splits)):
         add(i, +1)
@@ -317,40 +381,40 @@ def _merges(
         push(pair)
     made = 0
     while made < n_new and heap:
-        neg_score, neg_count, a, b = heapq.heappop(heap)
+        entry = heapq.heappop(heap)
+        neg_score, neg_count, a, b = entry
         pair = (a, b)
-        if (
-            pair_count[pair] != -neg_count
-            or pair_count[pair] < max(min_frequency, 1)
-            or score(pair) != -neg_score
-        ):
-            continue  # stale: the pair's current entry, if any, is elsewhere on the heap
-        new = a + b[len(prefix) :] if b.startswith(prefix) else a + b
+        if live.get(pair) != entry:
+            continue  # replaced by a newer entry, or the pair is gone
+        if score(pair) != -neg_score:
+            push(pair)  # the gain fell since it was pushed: re-queue at its current score
+            continue
+        del live[pair]
+        new = merged(a, b)
         for i in where.pop(pair):
             s = splits[i]
             if not any(x == a and y == b for x, y in zip(s, s[1:])):
                 continue  # the pair left this word in an earlier merge
             add(i, -1)
-            merged, j = [], 0
+            out, j = [], 0
             while j < len(s):
                 if j + 1 < len(s) and s[j] == a and s[j + 1] == b:
-                    merged.append(new)
+                    out.append(new)
                     j += 2
                 else:
-                    merged.append(s[j])
+                    out.append(s[j])
                     j += 1
-            splits[i] = merged
+            splits[i] = out
             add(i, +1)
-        for sym in {a, b, new}:
-            live = {p for p in pairs_of.get(sym, ()) if pair_count[p] > 0}
-            pairs_of[sym] = live
-            for p in live:
-                push(p)
+        for sym in sorted({a, b, new}):
+            touched = sorted(pairs_of.get(sym, ()))
+            for p in touched:
+                push(p)  # its new score, or no entry if it is gone
+            pairs_of[sym] = {p for p in touched if pair_count[p] > 0}
         if new not in known:  # two pairs can spell the same token: ("##a", "##bc"), ("##ab", "##c")
             known.add(new)
             made += 1
             if verbose:
-                print(
-                    f"merge {made}/{n_new}: {a} + {b} -> {new} (score {-neg_score:.3g}, count {-neg_count})"
-                )
+                print(f"merge {made}/{n_new}: {a} + {b} -> {new} ({rule} {-neg_score:.3g}, "
+                      f"count {-neg_count})")
             yield new
