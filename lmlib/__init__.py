@@ -11,4 +11,10 @@ Modules (one idea each):
 - ``lmlib.plot``        the book's figures
 """
 
+import warnings
+
+# Importing lightning imports tqdm.autonotebook (through torchmetrics and transformers), which warns in
+# every Jupyter kernel without ipywidgets. lmlib draws no progress bars, so the warning is noise.
+warnings.filterwarnings("ignore", message="IProgress not found")
+
 __version__ = "0.1.0"

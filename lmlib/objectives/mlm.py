@@ -1,0 +1,192 @@
+"""Masked language modelling and next-sentence prediction: BERT's two pretraining tasks (Devlin et al., 2019).
+
+    batch: input_ids (masked), token_type_ids, attention_mask, labels (B, T); next_sentence_label (B,)
+    h, pooled   = bert.features(input_ids, token_type_ids, attention_mask)   (B, T, C), (B, C)
+    mlm_loss    = cross_entropy(mlm_head(h[selected]), labels[selected])     selected: labels != -100
+    nsp_loss    = cross_entropy(nsp_head(pooled), next_sentence_label)       0 = IsNext, 1 = NotNext
+    loss        = mlm_loss + nsp_loss                                        (as HF BertForPreTraining)
+
+The MLM head runs only at the selected positions (about 15 % of the tokens), as in BERT's own code,
+which saves most of the cost of the vocabulary-sized output layer. With ``nsp=False`` (or batches
+without ``next_sentence_label``) the loss is the MLM loss alone, as in RoBERTa.
+
+Optimisation: AdamW with weight decay on matrices only, and the warm-up + cosine schedule of
+:func:`lmlib.objectives.causal_lm.warmup_cosine`.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Mapping, Sequence
+
+import lightning as L
+import torch
+import torch.nn.functional as F
+from torch import Tensor
+
+from lmlib.data.mlm import IGNORE_INDEX
+from lmlib.models.bert import Bert, BertConfig
+from lmlib.objectives.causal_lm import warmup_cosine
+
+
+class MaskedLM(L.LightningModule):
+    """A BERT trained with masked language modelling (+ next-sentence prediction when ``nsp``).
+
+    ``model`` is a :class:`Bert` or a :class:`BertConfig`. Batches come from
+    :func:`lmlib.data.mlm.mlm_loader`. ``training_step`` and ``validation_step`` return
+    ``{"loss", "mlm_loss", "mlm_acc"}`` and, with NSP, ``"nsp_loss", "nsp_acc"``: losses in nats,
+    accuracies as fractions (MLM over the selected positions of the batch).
+    """
+
+    def __init__(self, model: Bert | BertConfig, *, nsp: bool = True, lr: float = 1e-3,
+                 weight_decay: float = 0.01, betas: tuple[float, float] = (0.9, 0.999),
+                 warmup_steps: int = 0, max_steps: int | None = None, min_lr_ratio: float = 0.1) -> None:
+        super().__init__()
+        if isinstance(model, BertConfig):
+            model = Bert(model)
+        if not isinstance(model, Bert):
+            raise TypeError(f"model must be an lmlib Bert or a BertConfig, got {type(model).__name__}")
+        if lr <= 0 or weight_decay < 0:
+            raise ValueError(f"need lr > 0 and weight_decay >= 0, got lr={lr!r}, weight_decay={weight_decay!r}")
+        if warmup_steps < 0 or (max_steps is not None and max_steps <= warmup_steps):
+            raise ValueError(f"need 0 <= warmup_steps < max_steps, got warmup_steps={warmup_steps!r}, "
+                             f"max_steps={max_steps!r}")
+        if not 0 <= min_lr_ratio <= 1:
+            raise ValueError(f"min_lr_ratio must be in [0, 1], got {min_lr_ratio!r}")
+        self.model, self.nsp = model, nsp
+        self.lr, self.weight_decay, self.betas = lr, weight_decay, tuple(betas)
+        self.warmup_steps, self.max_steps, self.min_lr_ratio = warmup_steps, max_steps, min_lr_ratio
+
+    def forward(self, input_ids: Tensor, token_type_ids: Tensor | None = None,
+                attention_mask: Tensor | None = None) -> tuple[Tensor, Tensor]:
+        """MLM logits (B, T, vocab_size) at every position and NSP logits (B, 2)."""
+        return self.model(input_ids, token_type_ids, attention_mask)
+
+    def step(self, batch: Mapping[str, Tensor]) -> dict[str, Tensor]:
+        """Losses and accuracies on one batch (see the module docstring)."""
+        if not isinstance(batch, Mapping) or "input_ids" not in batch or "labels" not in batch:
+            got = sorted(batch) if isinstance(batch, Mapping) else type(batch).__name__
+            raise ValueError(f"a batch must be a dict with 'input_ids' and 'labels' (from mlm_loader), got {got}")
+        labels = batch["labels"]
+        h, pooled = self.model.features(batch["input_ids"], batch.get("token_type_ids"),
+                                        batch.get("attention_mask"))
+        selected = labels != IGNORE_INDEX
+        logits = self.model.mlm_head(h[selected])  # (n_selected, vocab_size)
+        if logits.shape[0]:
+            mlm_loss = F.cross_entropy(logits.float(), labels[selected])
+            mlm_acc = (logits.argmax(-1) == labels[selected]).float().mean()
+        else:  # no token selected in this batch: nothing to predict
+            mlm_loss, mlm_acc = h.sum() * 0.0, h.new_zeros(())
+        out = {"loss": mlm_loss, "mlm_loss": mlm_loss, "mlm_acc": mlm_acc}
+        if self.nsp and "next_sentence_label" in batch:
+            nsp_logits = self.model.nsp_head(pooled)
+            nsp_loss = F.cross_entropy(nsp_logits.float(), batch["next_sentence_label"])
+            out.update(loss=mlm_loss + nsp_loss, nsp_loss=nsp_loss,
+                       nsp_acc=(nsp_logits.argmax(-1) == batch["next_sentence_label"]).float().mean())
+        return out
+
+    def training_step(self, batch, batch_idx: int) -> dict[str, Tensor]:
+        return self.step(batch)
+
+    def validation_step(self, batch, batch_idx: int) -> dict[str, Tensor]:
+        return self.step(batch)
+
+    def configure_optimizers(self):
+        params = [p for p in self.parameters() if p.requires_grad]  # the tied embedding/decoder once
+        decay = [p for p in params if p.dim() >= 2]  # matrices: linear weights, embeddings
+        no_decay = [p for p in params if p.dim() < 2]  # biases, LayerNorm gains and shifts
+        optimizer = torch.optim.AdamW(
+            [{"params": decay, "weight_decay": self.weight_decay},
+             {"params": no_decay, "weight_decay": 0.0}], lr=self.lr, betas=self.betas)
+        if self.warmup_steps == 0 and self.max_steps is None:
+            return optimizer
+        warmup, total, floor = self.warmup_steps, self.max_steps, self.min_lr_ratio
+        scheduler = torch.optim.lr_scheduler.LambdaLR(optimizer, lambda s: warmup_cosine(s, warmup, total, floor))
+        return {"optimizer": optimizer, "lr_scheduler": {"scheduler": scheduler, "interval": "step"}}
+
+
+@torch.no_grad()
+def evaluate(module: MaskedLM, batches: Iterable[Mapping[str, Tensor]]) -> dict[str, float]:
+    """MLM loss and accuracy over all selected tokens, NSP loss and accuracy over all pairs of
+    ``batches`` (weighted by tokens and pairs, not averaged per batch), with counts ``n_tokens`` and
+    ``n_pairs``. The module is evaluated in eval mode (no dropout) and restored afterwards."""
+    was_training = module.training
+    module.eval()
+    device = next(module.parameters()).device
+    sums = dict(mlm_loss=0.0, mlm_correct=0, n_tokens=0, nsp_loss=0.0, nsp_correct=0, n_pairs=0)
+    try:
+        for batch in batches:
+            batch = {k: v.to(device) for k, v in batch.items()}
+            h, pooled = module.model.features(batch["input_ids"], batch.get("token_type_ids"),
+                                              batch.get("attention_mask"))
+            selected = batch["labels"] != IGNORE_INDEX
+            logits, target = module.model.mlm_head(h[selected]).float(), batch["labels"][selected]
+            sums["mlm_loss"] += F.cross_entropy(logits, target, reduction="sum").item()
+            sums["mlm_correct"] += (logits.argmax(-1) == target).sum().item()
+            sums["n_tokens"] += len(target)
+            if "next_sentence_label" in batch:
+                nsp_logits, y = module.model.nsp_head(pooled).float(), batch["next_sentence_label"]
+                sums["nsp_loss"] += F.cross_entropy(nsp_logits, y, reduction="sum").item()
+                sums["nsp_correct"] += (nsp_logits.argmax(-1) == y).sum().item()
+                sums["n_pairs"] += len(y)
+    finally:
+        module.train(was_training)
+    if sums["n_tokens"] == 0:
+        raise ValueError("no selected (masked) token in the batches: nothing to evaluate")
+    out = {"mlm_loss": sums["mlm_loss"] / sums["n_tokens"], "mlm_acc": sums["mlm_correct"] / sums["n_tokens"],
+           "n_tokens": sums["n_tokens"]}
+    if sums["n_pairs"]:
+        out.update(nsp_loss=sums["nsp_loss"] / sums["n_pairs"], nsp_acc=sums["nsp_correct"] / sums["n_pairs"],
+                   n_pairs=sums["n_pairs"])
+    return out
+
+
+@torch.no_grad()
+def fill_mask(model: MaskedLM | Bert, tokenizer, text: str | Sequence[str],
+              text_b: str | Sequence[str] | None = None, k: int = 5, batch_size: int = 256):
+    """The ``k`` most probable tokens (with probabilities) for every [MASK] in ``text`` (and ``text_b``,
+    encoded as sentence B), in order of appearance: ``fill_mask(m, tok, "She lives in [MASK].")`` ->
+    ``[[("mirefold", 0.8), ...]]``. Given lists of texts (and of texts B), returns one such list per
+    text, computed in padded batches of ``batch_size``."""
+    bert = model.model if isinstance(model, MaskedLM) else model
+    if not isinstance(bert, Bert):
+        raise TypeError(f"model must be a MaskedLM or an lmlib Bert, got {type(model).__name__}")
+    mask_id, pad_id = tokenizer.token_to_id("[MASK]"), tokenizer.token_to_id("[PAD]")
+    if mask_id is None or pad_id is None:
+        raise ValueError("the tokenizer needs [MASK] and [PAD] tokens")
+    single = isinstance(text, str)
+    texts = [text] if single else list(text)
+    texts_b = [text_b] * len(texts) if text_b is None or isinstance(text_b, str) else list(text_b)
+    if len(texts_b) != len(texts):
+        raise ValueError(f"got {len(texts)} texts but {len(texts_b)} texts B")
+    inputs = [(a, b) if b is not None else a for a, b in zip(texts, texts_b)]
+    encodings = tokenizer.encode_batch(inputs) if inputs else []
+    for enc, a, b in zip(encodings, texts, texts_b):
+        if mask_id not in enc.ids:
+            raise ValueError(f"no [MASK] in {a!r}" + (f" / {b!r}" if b is not None else ""))
+    was_training = bert.training
+    bert.eval()
+    device = next(bert.parameters()).device
+    results = []
+    try:
+        for start in range(0, len(encodings), batch_size):
+            chunk = encodings[start : start + batch_size]
+            T = max(len(e.ids) for e in chunk)
+            pad = lambda xs, v: xs + [v] * (T - len(xs))  # noqa: E731
+            ids = torch.tensor([pad(e.ids, pad_id) for e in chunk], device=device)
+            types = torch.tensor([pad(e.type_ids, 0) for e in chunk], device=device)
+            attention = torch.tensor([pad([1] * len(e.ids), 0) for e in chunk], device=device)
+            h, _ = bert.features(ids, types, attention)
+            where = ids == mask_id
+            top = bert.mlm_head(h[where]).float().softmax(-1).topk(k, dim=-1)
+            per_mask = [[(tokenizer.id_to_token(i), p) for i, p in zip(ii.tolist(), pp.tolist())]
+                        for ii, pp in zip(top.indices, top.values)]
+            counts = where.sum(1).tolist()
+            for n in counts:
+                results.append(per_mask[:n])
+                per_mask = per_mask[n:]
+    finally:
+        bert.train(was_training)
+    return results[0] if single else results
+
+
+__all__ = ["MaskedLM", "evaluate", "fill_mask"]
