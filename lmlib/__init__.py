@@ -8,6 +8,12 @@ Modules (one idea each):
 - ``lmlib.nn``          transformer building blocks (embeddings, attention, blocks)
 - ``lmlib.data``        tinyworld (procedural corpus with known entropy), pydocs (real English)
 - ``lmlib.ngram``       count-based n-gram language models (the baselines)
+- ``lmlib.tokenize``    WordPiece and BPE from scratch; helpers around HF tokenizers
+- ``lmlib.models``      GPT and BERT, with converters to and from HF transformers
+- ``lmlib.objectives``  LightningModules: causal LM, masked LM + NSP, classification
+- ``lmlib.generate``    greedy, temperature, top-k and top-p sampling
+- ``lmlib.compress``    arithmetic coding driven by a language model
+- ``lmlib.scaling``     parameters, FLOPs, memory, GPU-hours and cost
 - ``lmlib.plot``        the book's figures
 """
 
