@@ -91,17 +91,26 @@ class CausalLM(L.LightningModule):
         return self.step(batch)
 
     def configure_optimizers(self):
-        params = [p for p in self.parameters() if p.requires_grad]  # the tied wte/lm_head once
-        decay = [p for p in params if p.dim() >= 2]  # matrices: linear weights, embeddings
-        no_decay = [p for p in params if p.dim() < 2]  # biases, LayerNorm gains and shifts
-        optimizer = torch.optim.AdamW(
-            [{"params": decay, "weight_decay": self.weight_decay},
-             {"params": no_decay, "weight_decay": 0.0}], lr=self.lr, betas=self.betas)
-        if self.warmup_steps == 0 and self.max_steps is None:
-            return optimizer
-        warmup, total, floor = self.warmup_steps, self.max_steps, self.min_lr_ratio
-        scheduler = torch.optim.lr_scheduler.LambdaLR(optimizer, lambda s: warmup_cosine(s, warmup, total, floor))
-        return {"optimizer": optimizer, "lr_scheduler": {"scheduler": scheduler, "interval": "step"}}
+        return adamw_warmup_cosine(self, self.lr, self.weight_decay, self.betas, self.warmup_steps,
+                                   self.max_steps, self.min_lr_ratio)
 
 
-__all__ = ["CausalLM", "warmup_cosine"]
+def adamw_warmup_cosine(module: torch.nn.Module, lr: float, weight_decay: float,
+                        betas: tuple[float, float], warmup_steps: int = 0, max_steps: int | None = None,
+                        min_lr_ratio: float = 0.1):
+    """Lightning's ``configure_optimizers`` result for GPT/BERT pretraining: AdamW with weight decay
+    on the matrices only, and the :func:`warmup_cosine` schedule stepped every optimizer step."""
+    params = [p for p in module.parameters() if p.requires_grad]  # tied weights appear once
+    decay = [p for p in params if p.dim() >= 2]  # matrices: linear weights, embeddings
+    no_decay = [p for p in params if p.dim() < 2]  # biases, LayerNorm gains and shifts
+    optimizer = torch.optim.AdamW(
+        [{"params": decay, "weight_decay": weight_decay},
+         {"params": no_decay, "weight_decay": 0.0}], lr=lr, betas=betas)
+    if warmup_steps == 0 and max_steps is None:
+        return optimizer
+    scheduler = torch.optim.lr_scheduler.LambdaLR(
+        optimizer, lambda s: warmup_cosine(s, warmup_steps, max_steps, min_lr_ratio))
+    return {"optimizer": optimizer, "lr_scheduler": {"scheduler": scheduler, "interval": "step"}}
+
+
+__all__ = ["CausalLM", "adamw_warmup_cosine", "warmup_cosine"]

@@ -25,7 +25,7 @@ from torch import Tensor
 
 from lmlib.data.mlm import IGNORE_INDEX
 from lmlib.models.bert import Bert, BertConfig
-from lmlib.objectives.causal_lm import warmup_cosine
+from lmlib.objectives.causal_lm import adamw_warmup_cosine
 
 
 class MaskedLM(L.LightningModule):
@@ -91,17 +91,8 @@ class MaskedLM(L.LightningModule):
         return self.step(batch)
 
     def configure_optimizers(self):
-        params = [p for p in self.parameters() if p.requires_grad]  # the tied embedding/decoder once
-        decay = [p for p in params if p.dim() >= 2]  # matrices: linear weights, embeddings
-        no_decay = [p for p in params if p.dim() < 2]  # biases, LayerNorm gains and shifts
-        optimizer = torch.optim.AdamW(
-            [{"params": decay, "weight_decay": self.weight_decay},
-             {"params": no_decay, "weight_decay": 0.0}], lr=self.lr, betas=self.betas)
-        if self.warmup_steps == 0 and self.max_steps is None:
-            return optimizer
-        warmup, total, floor = self.warmup_steps, self.max_steps, self.min_lr_ratio
-        scheduler = torch.optim.lr_scheduler.LambdaLR(optimizer, lambda s: warmup_cosine(s, warmup, total, floor))
-        return {"optimizer": optimizer, "lr_scheduler": {"scheduler": scheduler, "interval": "step"}}
+        return adamw_warmup_cosine(self, self.lr, self.weight_decay, self.betas, self.warmup_steps,
+                                   self.max_steps, self.min_lr_ratio)
 
 
 @torch.no_grad()
