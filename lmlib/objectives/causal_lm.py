@@ -49,13 +49,7 @@ class CausalLM(L.LightningModule):
             model = GPT(model)
         if not isinstance(model, GPT):
             raise TypeError(f"model must be an lmlib GPT or a GPTConfig, got {type(model).__name__}")
-        if lr <= 0 or weight_decay < 0:
-            raise ValueError(f"need lr > 0 and weight_decay >= 0, got lr={lr!r}, weight_decay={weight_decay!r}")
-        if warmup_steps < 0 or (max_steps is not None and max_steps <= warmup_steps):
-            raise ValueError(f"need 0 <= warmup_steps < max_steps, got warmup_steps={warmup_steps!r}, "
-                             f"max_steps={max_steps!r}")
-        if not 0 <= min_lr_ratio <= 1:
-            raise ValueError(f"min_lr_ratio must be in [0, 1], got {min_lr_ratio!r}")
+        check_optimization(lr, weight_decay, warmup_steps, max_steps, min_lr_ratio)
         self.model = model
         self.lr, self.weight_decay, self.betas = lr, weight_decay, tuple(betas)
         self.warmup_steps, self.max_steps, self.min_lr_ratio = warmup_steps, max_steps, min_lr_ratio
@@ -93,6 +87,18 @@ class CausalLM(L.LightningModule):
     def configure_optimizers(self):
         return adamw_warmup_cosine(self, self.lr, self.weight_decay, self.betas, self.warmup_steps,
                                    self.max_steps, self.min_lr_ratio)
+
+
+def check_optimization(lr: float, weight_decay: float, warmup_steps: int, max_steps: int | None,
+                       min_lr_ratio: float) -> None:
+    """Clear errors for optimizer settings that cannot work."""
+    if lr <= 0 or weight_decay < 0:
+        raise ValueError(f"need lr > 0 and weight_decay >= 0, got lr={lr!r}, weight_decay={weight_decay!r}")
+    if warmup_steps < 0 or (max_steps is not None and max_steps <= warmup_steps):
+        raise ValueError(f"need 0 <= warmup_steps < max_steps, got warmup_steps={warmup_steps!r}, "
+                         f"max_steps={max_steps!r}")
+    if not 0 <= min_lr_ratio <= 1:
+        raise ValueError(f"min_lr_ratio must be in [0, 1], got {min_lr_ratio!r}")
 
 
 def adamw_warmup_cosine(module: torch.nn.Module, lr: float, weight_decay: float,

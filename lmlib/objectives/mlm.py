@@ -25,7 +25,7 @@ from torch import Tensor
 
 from lmlib.data.mlm import IGNORE_INDEX
 from lmlib.models.bert import Bert, BertConfig
-from lmlib.objectives.causal_lm import adamw_warmup_cosine
+from lmlib.objectives.causal_lm import adamw_warmup_cosine, check_optimization
 
 
 class MaskedLM(L.LightningModule):
@@ -45,13 +45,7 @@ class MaskedLM(L.LightningModule):
             model = Bert(model)
         if not isinstance(model, Bert):
             raise TypeError(f"model must be an lmlib Bert or a BertConfig, got {type(model).__name__}")
-        if lr <= 0 or weight_decay < 0:
-            raise ValueError(f"need lr > 0 and weight_decay >= 0, got lr={lr!r}, weight_decay={weight_decay!r}")
-        if warmup_steps < 0 or (max_steps is not None and max_steps <= warmup_steps):
-            raise ValueError(f"need 0 <= warmup_steps < max_steps, got warmup_steps={warmup_steps!r}, "
-                             f"max_steps={max_steps!r}")
-        if not 0 <= min_lr_ratio <= 1:
-            raise ValueError(f"min_lr_ratio must be in [0, 1], got {min_lr_ratio!r}")
+        check_optimization(lr, weight_decay, warmup_steps, max_steps, min_lr_ratio)
         self.model, self.nsp = model, nsp
         self.lr, self.weight_decay, self.betas = lr, weight_decay, tuple(betas)
         self.warmup_steps, self.max_steps, self.min_lr_ratio = warmup_steps, max_steps, min_lr_ratio
