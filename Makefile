@@ -49,7 +49,8 @@ execute: venv
 	done
 
 gpu-check: venv
-	$(BIN)/python bench/gpu_check.py --max-steps 300 --out gpu_check.json
+	$(BIN)/python bench/gpu_check.py --max-steps 300 --out gpu_check.json \
+	  --alongside chapters/00_introduction/01_data.ipynb chapters/01_input_representation/01_subword_tokenization.ipynb
 
 bench: venv
 	$(BIN)/python bench/train_throughput.py

@@ -27,23 +27,31 @@ class CharNGram:
 
     def fit(self, text: str) -> "CharNGram":
         """Count every substring of length 1..order of ``text``."""
+        fitted = self.fit_orders(text, [self.order], self.discount)[self.order]
+        self.levels, self.alphabet = fitted.levels, fitted.alphabet
+        return self
+
+    @classmethod
+    def fit_orders(cls, text: str, orders: list[int], discount: float = 0.75) -> dict[int, "CharNGram"]:
+        """Fit a model of each order in ``orders`` on ``text``, counting the text only once.
+
+        The models share their counts: below its top level, an order-``n`` model holds the same
+        continuation counts as every model of higher order. Each model equals ``CharNGram(n).fit(text)``.
+        """
+        if not orders:
+            raise ValueError("orders is empty: give the model orders to fit, for example [1, 2, 3]")
+        models = {n: cls(n, discount) for n in orders}
         if not text:
             raise ValueError("cannot fit an n-gram model on empty text")
-        self.alphabet = set(text)
-        raw = [Counter(text[i:i + k] for i in range(len(text) - k + 1))
-               for k in range(1, self.order + 1)]
-        self.levels = []
-        for k in range(1, self.order + 1):
-            if k == self.order:
-                counts = raw[k - 1]
-            else:  # continuation count: the number of distinct characters seen before the string
-                counts = Counter(s[1:] for s in raw[k])
-            total, types = Counter(), Counter()
-            for s, c in counts.items():
-                total[s[:-1]] += c
-                types[s[:-1]] += 1
-            self.levels.append({"counts": counts, "total": total, "types": types})
-        return self
+        top = max(orders)
+        raw = [Counter(text[i:i + k] for i in range(len(text) - k + 1)) for k in range(1, top + 1)]
+        # continuation count of a string: the number of distinct characters seen before it
+        continuation = [_level(Counter(s[1:] for s in raw[k])) for k in range(1, top)]
+        alphabet = set(raw[0])
+        for n, model in models.items():
+            model.alphabet = alphabet
+            model.levels = continuation[:n - 1] + [_level(raw[n - 1])]
+        return models
 
     def prob(self, history: str, char: str) -> float:
         """P(char | the last order-1 characters of history)."""
@@ -72,3 +80,12 @@ class CharNGram:
     def bits_per_char(self, text: str) -> float:
         """Average -log2 probability per character of ``text``."""
         return self.bits(text) / len(text)
+
+
+def _level(counts: Counter) -> dict:
+    """One order of a model: the counts of strings, and per context their total and distinct next characters."""
+    total, types = Counter(), Counter()
+    for s, c in counts.items():
+        total[s[:-1]] += c
+        types[s[:-1]] += 1
+    return {"counts": counts, "total": total, "types": types}

@@ -37,12 +37,14 @@ class Profile:
 
 
 def precision_for(device: str, bf16_supported: bool | None = None) -> str:
-    """Lightning precision for a device: float32 on CPU; bf16 autocast on GPUs that support it
-    (Ampere and newer), fp16 autocast with loss scaling on older ones (a T4)."""
+    """Lightning precision for a device: float32 on CPU; bf16 autocast on GPUs with bf16 tensor
+    cores (compute capability 8.0 and newer: A100, L4, H100), fp16 autocast with loss scaling on
+    older ones (a T4 is 7.5). ``torch.cuda.is_bf16_supported()`` is not the test: it is also true
+    on a T4, where bf16 is emulated and slow."""
     if device == "cpu":
         return "32-true"
     if bf16_supported is None:
-        bf16_supported = torch.cuda.is_available() and torch.cuda.is_bf16_supported()
+        bf16_supported = torch.cuda.is_available() and torch.cuda.get_device_capability()[0] >= 8
     return "bf16-mixed" if bf16_supported else "16-mixed"
 
 

@@ -50,6 +50,7 @@ class History:
     parameters: int = 0
     stopped_by_time: bool = False
     capped_steps: int | None = None  # set when LMLIB_MAX_STEPS cut the run short
+    requested_steps: int = 0  # max_steps as asked, before any cap
 
     @property
     def tokens_per_second(self) -> float:
@@ -108,11 +109,17 @@ def _scalars(out) -> dict[str, float]:
 class _Recorder(L.Callback):
     """Records metrics into a History and prints a progress line every ``print_every`` steps."""
 
-    def __init__(self, history: History, max_steps: int, print_every: int, verbose: bool):
+    def __init__(self, history: History, max_steps: int, print_every: int, verbose: bool,
+                 val_every: int | None = None):
         self.h, self.max_steps, self.print_every, self.verbose = history, max_steps, print_every, verbose
+        self.val_every = val_every  # None: no validation
         self._acc: dict[str, list[float]] = {}
         self._val: dict[str, list[float]] = {}
+        self._pending: int | None = None  # a progress line waiting for this step's validation
         self._t0 = time.perf_counter()
+
+    def _validates_at(self, step: int) -> bool:
+        return self.val_every is not None and (step % self.val_every == 0 or step == self.max_steps)
 
     def on_train_batch_end(self, trainer, module, outputs, batch, batch_idx):
         examples, tokens = count_batch(batch)
@@ -127,19 +134,24 @@ class _Recorder(L.Callback):
             for k, vs in self._acc.items():
                 self.h.train.setdefault(k, []).append(sum(vs) / len(vs))
             self._acc = {}
-            self._print(step)
+            if self._validates_at(step):
+                self._pending = step  # print once this step's validation is in
+            else:
+                self._print(step)
 
     def on_validation_batch_end(self, trainer, module, outputs, batch, batch_idx, dataloader_idx=0):
         for k, v in _scalars(outputs).items():
             self._val.setdefault(k, []).append(v)
 
     def on_validation_epoch_end(self, trainer, module):
-        if not self._val:
-            return
-        self.h.val_steps.append(trainer.global_step)
-        for k, vs in self._val.items():
-            self.h.val.setdefault(k, []).append(sum(vs) / len(vs))
-        self._val = {}
+        if self._val:
+            self.h.val_steps.append(trainer.global_step)
+            for k, vs in self._val.items():
+                self.h.val.setdefault(k, []).append(sum(vs) / len(vs))
+            self._val = {}
+        if self._pending is not None:
+            self._print(self._pending)
+            self._pending = None
 
     def _print(self, step: int) -> None:
         if not self.verbose:
@@ -207,15 +219,16 @@ def fit(module: L.LightningModule, train: DataLoader, val: DataLoader | None = N
     if max_seconds is not None and max_seconds <= 0:
         raise ValueError(f"max_seconds must be positive or None, got {max_seconds!r}")
     prof = profile if isinstance(profile, Profile) else get_profile(profile)
-    cap = step_cap()
+    requested, cap = max_steps, step_cap()
     capped = cap is not None and cap < max_steps
     if capped:
         max_steps = cap
     print_every = print_every or max(1, max_steps // 10)
     val_every = min(val_every or max(1, math.ceil(max_steps / 5)), max_steps)
     history = History(profile=prof.name, device=prof.device, capped_steps=max_steps if capped else None,
+                      requested_steps=requested,
                       parameters=sum(p.numel() for p in module.parameters()))
-    recorder = _Recorder(history, max_steps, print_every, verbose)
+    recorder = _Recorder(history, max_steps, print_every, verbose, val_every if val is not None else None)
     with quiet():
         L.seed_everything(seed, workers=True, verbose=False)
         trainer = L.Trainer(

@@ -1,6 +1,7 @@
 """pydocs (real English from the stdlib) and the character n-gram baselines."""
 
 import math
+from collections import Counter
 
 import pytest
 
@@ -38,6 +39,36 @@ def test_higher_order_fits_better_on_held_out_text():
     bpc = [CharNGram(n).fit(train).bits_per_char(val) for n in (1, 2, 3, 5)]
     assert bpc == sorted(bpc, reverse=True)
     assert 3.5 < bpc[0] < 5.0 and bpc[-1] < 3.0  # English: ~4.1 bits for unigrams
+
+
+def reference_levels(text, order):
+    """Interpolated Kneser-Ney counts written out per order, one order at a time."""
+    levels = []
+    for k in range(1, order + 1):
+        if k == order:
+            counts = Counter(text[i:i + k] for i in range(len(text) - k + 1))
+        else:
+            longer = {text[i:i + k + 1] for i in range(len(text) - k)}
+            counts = Counter(s[1:] for s in longer)
+        total, types = Counter(), Counter()
+        for s, c in counts.items():
+            total[s[:-1]] += c
+            types[s[:-1]] += 1
+        levels.append({"counts": counts, "total": total, "types": types})
+    return levels
+
+
+def test_fit_orders_equals_one_fit_per_order():
+    train, val = pydocs.text("train")[:50_000], pydocs.text("validation")[:5_000]
+    models = CharNGram.fit_orders(train, [1, 3, 6])
+    assert sorted(models) == [1, 3, 6]
+    for n, m in models.items():
+        alone = CharNGram(n).fit(train)
+        assert m.order == n and m.levels == alone.levels == reference_levels(train, n)
+        assert m.alphabet == alone.alphabet == set(train)
+        assert m.bits_per_char(val) == alone.bits_per_char(val)
+    with pytest.raises(ValueError, match="orders is empty"):
+        CharNGram.fit_orders(train, [])
 
 
 def test_bits_are_minus_log2_of_the_product():

@@ -67,6 +67,17 @@ def test_fit_lowers_the_loss_and_counts_data(capsys):
     assert "GPU available" not in out and "LOCAL_RANK" not in out
 
 
+def test_progress_lines_show_the_validation_of_their_own_step(capsys):
+    _, h = train_once(steps=40, print_every=10, val_every=20)
+    lines = [ln for ln in capsys.readouterr().out.splitlines() if ln.startswith("step")]
+    assert [ln.split("|")[0].strip() for ln in lines] == ["step 10/40", "step 20/40", "step 30/40", "step 40/40"]
+    assert h.val_steps == [20, 40]
+    assert "val_loss" not in lines[0]
+    for line, value in zip((lines[1], lines[3]), h.val["loss"]):
+        assert f"val_loss {value:.4f}" in line
+    assert f"val_loss {h.val['loss'][0]:.4f}" in lines[2]  # between validations: the latest one
+
+
 def test_fit_prints_nothing_from_lightning(capfd):
     train_once(steps=5, verbose=False)
     captured = capfd.readouterr()
@@ -166,6 +177,18 @@ def test_precision_by_device_capability():
     assert precision_for("cuda", bf16_supported=False) == "16-mixed"  # a T4: fp16 + loss scaling
 
 
+@pytest.mark.parametrize("capability, expected", [((7, 5), "16-mixed"), ((7, 0), "16-mixed"),
+                                                  ((8, 0), "bf16-mixed"), ((8, 9), "bf16-mixed"),
+                                                  ((9, 0), "bf16-mixed")])
+def test_precision_from_the_gpus_compute_capability(monkeypatch, capability, expected):
+    # T4 (7.5) and V100 (7.0): fp16 with loss scaling, even though torch reports bf16 as
+    # "supported" there by emulation; A100 (8.0), L4 (8.9), H100 (9.0): bf16.
+    monkeypatch.setattr(torch.cuda, "is_available", lambda: True)
+    monkeypatch.setattr(torch.cuda, "get_device_capability", lambda device=None: capability)
+    monkeypatch.setattr(torch.cuda, "is_bf16_supported", lambda including_emulation=True: True)
+    assert precision_for("cuda") == expected
+
+
 def test_seed_type_is_checked():
     with pytest.raises(TypeError, match="seed must be an int"):
         seed_everything("42")
@@ -178,11 +201,11 @@ def test_seed_type_is_checked():
 def test_step_cap_from_the_environment(monkeypatch, capsys):
     monkeypatch.setenv("LMLIB_MAX_STEPS", "7")
     _, h = train_once(steps=40, print_every=10)
-    assert h.steps == 7 and h.capped_steps == 7 and not h.stopped_by_time
+    assert h.steps == 7 and h.capped_steps == 7 and h.requested_steps == 40 and not h.stopped_by_time
     assert "capped at 7 steps by $LMLIB_MAX_STEPS" in capsys.readouterr().out
     monkeypatch.setenv("LMLIB_MAX_STEPS", "100")  # a cap above max_steps changes nothing
     _, h = train_once(steps=5, verbose=False)
-    assert h.steps == 5 and h.capped_steps is None
+    assert h.steps == 5 and h.capped_steps is None and h.requested_steps == 5
     monkeypatch.setenv("LMLIB_MAX_STEPS", "ten")
     with pytest.raises(ValueError, match="LMLIB_MAX_STEPS must be a positive integer"):
         train_once(steps=5, verbose=False)
@@ -195,6 +218,6 @@ def test_fit_log_records_each_run(monkeypatch, tmp_path):
     train_once(steps=6, verbose=False)
     train_once(steps=4, verbose=False)
     records = [json.loads(line) for line in log.read_text().splitlines()]
-    assert [r["steps"] for r in records] == [6, 4]
+    assert [r["steps"] for r in records] == [6, 4] and [r["requested_steps"] for r in records] == [6, 4]
     assert records[0]["tokens"] == 6 * 32 * T and records[0]["parameters"] == V * 32 + 32 * V + V
     assert records[0]["device_name"] == "cpu"

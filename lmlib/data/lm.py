@@ -102,7 +102,8 @@ def lm_loader(ids: Tensor | Sequence[int], block_size: int, batch_size: int, *, 
     ds = CausalLMDataset(ids, block_size, stride)
     g = torch.Generator().manual_seed(seed)
     return DataLoader(ds, batch_size=batch_size, shuffle=shuffle, generator=g,
-                      drop_last=shuffle if drop_last is None else drop_last)
+                      drop_last=shuffle if drop_last is None else drop_last,
+                      pin_memory=torch.cuda.is_available())  # page-locked: faster copies to a GPU
 
 
 __all__ = ["SEPARATOR", "CausalLMDataset", "encode_documents", "lm_loader"]

@@ -290,6 +290,7 @@ def mlm_loader(dataset: Dataset, tokenizer, batch_size: int, *, shuffle: bool = 
     steps. ``masking`` goes to the collator (``mlm_probability``, ``mask_ratio``, ``random_ratio``).
     """
     collate = MLMCollator(tokenizer, seed=seed, static=static, **masking)
+    pin = torch.cuda.is_available()  # page-locked batches: faster copies to a GPU
     drop_last = shuffle if drop_last is None else drop_last
     if bucket is not None:
         if not shuffle:
@@ -298,9 +299,9 @@ def mlm_loader(dataset: Dataset, tokenizer, batch_size: int, *, shuffle: bool = 
         if not isinstance(lengths, Tensor):
             raise ValueError("bucket needs a dataset with an attention_mask tensor (a PairDataset)")
         sampler = BucketBatchSampler(lengths.sum(1), batch_size, bucket, seed=seed, drop_last=drop_last)
-        return DataLoader(dataset, batch_sampler=sampler, collate_fn=collate)
+        return DataLoader(dataset, batch_sampler=sampler, collate_fn=collate, pin_memory=pin)
     return DataLoader(dataset, batch_size=batch_size, shuffle=shuffle, collate_fn=collate,
-                      generator=torch.Generator().manual_seed(seed), drop_last=drop_last)
+                      generator=torch.Generator().manual_seed(seed), drop_last=drop_last, pin_memory=pin)
 
 
 __all__ = [
