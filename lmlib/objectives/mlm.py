@@ -11,24 +11,23 @@ which saves most of the cost of the vocabulary-sized output layer. With ``nsp=Fa
 without ``next_sentence_label``) the loss is the MLM loss alone, as in RoBERTa.
 
 Optimisation: AdamW with weight decay on matrices only, and the warm-up + cosine schedule of
-:func:`lmlib.objectives.causal_lm.warmup_cosine`.
+:func:`lmlib.objectives.pretraining.warmup_cosine`.
 """
 
 from __future__ import annotations
 
 from collections.abc import Iterable, Mapping, Sequence
 
-import lightning as L
 import torch
 import torch.nn.functional as F
 from torch import Tensor
 
 from lmlib.data.mlm import IGNORE_INDEX
 from lmlib.models.bert import Bert, BertConfig
-from lmlib.objectives.causal_lm import adamw_warmup_cosine, check_optimization
+from lmlib.objectives.pretraining import Pretraining
 
 
-class MaskedLM(L.LightningModule):
+class MaskedLM(Pretraining):
     """A BERT trained with masked language modelling (+ next-sentence prediction when ``nsp``).
 
     ``model`` is a :class:`Bert` or a :class:`BertConfig`. Batches come from
@@ -40,15 +39,13 @@ class MaskedLM(L.LightningModule):
     def __init__(self, model: Bert | BertConfig, *, nsp: bool = True, lr: float = 1e-3,
                  weight_decay: float = 0.01, betas: tuple[float, float] = (0.9, 0.999),
                  warmup_steps: int = 0, max_steps: int | None = None, min_lr_ratio: float = 0.1) -> None:
-        super().__init__()
+        super().__init__(lr=lr, weight_decay=weight_decay, betas=betas, warmup_steps=warmup_steps,
+                         max_steps=max_steps, min_lr_ratio=min_lr_ratio)
         if isinstance(model, BertConfig):
             model = Bert(model)
         if not isinstance(model, Bert):
             raise TypeError(f"model must be an lmlib Bert or a BertConfig, got {type(model).__name__}")
-        check_optimization(lr, weight_decay, warmup_steps, max_steps, min_lr_ratio)
         self.model, self.nsp = model, nsp
-        self.lr, self.weight_decay, self.betas = lr, weight_decay, tuple(betas)
-        self.warmup_steps, self.max_steps, self.min_lr_ratio = warmup_steps, max_steps, min_lr_ratio
 
     def forward(self, input_ids: Tensor, token_type_ids: Tensor | None = None,
                 attention_mask: Tensor | None = None) -> tuple[Tensor, Tensor]:
@@ -77,16 +74,6 @@ class MaskedLM(L.LightningModule):
             out.update(loss=mlm_loss + nsp_loss, nsp_loss=nsp_loss,
                        nsp_acc=(nsp_logits.argmax(-1) == batch["next_sentence_label"]).float().mean())
         return out
-
-    def training_step(self, batch, batch_idx: int) -> dict[str, Tensor]:
-        return self.step(batch)
-
-    def validation_step(self, batch, batch_idx: int) -> dict[str, Tensor]:
-        return self.step(batch)
-
-    def configure_optimizers(self):
-        return adamw_warmup_cosine(self, self.lr, self.weight_decay, self.betas, self.warmup_steps,
-                                   self.max_steps, self.min_lr_ratio)
 
 
 @torch.no_grad()
