@@ -65,3 +65,31 @@ def test_every_notebook_is_in_the_toc_and_checked():
         cells = json.loads(text)["cells"]
         assert any("remove-cell" in c["metadata"].get("tags", []) and "assert " in "".join(c["source"])
                    for c in cells), f"{path.name} has no hidden assertion cell"
+
+
+# Building a model draws its initial weights from torch's default generator, which torch seeds
+# differently in every process: a notebook must seed before it builds its first model.
+MODEL_BUILDERS = re.compile(r"\b(GPT|Bert|CausalLM|MaskedLM|SequenceClassifier)\(")
+
+
+def first_model_unseeded(code: str) -> bool:
+    """True when the first model built in ``code`` (a notebook's code, in order) comes before any
+    ``seed_everything(...)`` call."""
+    built = MODEL_BUILDERS.search(code)
+    seeded = code.find("seed_everything(")
+    return built is not None and (seeded == -1 or seeded > built.start())
+
+
+def test_first_model_unseeded_detects_what_it_should():
+    assert first_model_unseeded("lm = CausalLM(GPTConfig(8))\nseed_everything(0)")
+    assert first_model_unseeded("model = Bert(config)")
+    assert not first_model_unseeded("seed_everything(0)\nlm = CausalLM(config)")
+    assert not first_model_unseeded("config = GPTConfig(8)\nprint(config)")
+
+
+def test_every_notebook_seeds_before_it_builds_a_model():
+    for path in notebooks():
+        cells = json.loads(path.read_text())["cells"]
+        code = "\n".join("".join(c["source"]) for c in cells if c["cell_type"] == "code")
+        code = re.sub(r"^\s*(from|import) .*$", "", code, flags=re.M)  # imports name, not build
+        assert not first_model_unseeded(code), f"{path.name} builds a model before seed_everything()"
