@@ -10,13 +10,13 @@ peak. The committed notebooks (cpu-profile outputs) are never touched. Prepared 
 The notebooks that do no GPU work (tokenizers, count models) can run in a second lane beside the
 others (``--alongside``), which is how the check fits its time on a machine with many CPU cores.
 
-Two runners: ``jupyter`` executes a temporary copy of each notebook with ``jupyter execute``;
-``python`` (the default where Jupyter is not installed, as on a bare GPU image) executes the code
-cells in order in one fresh Python process, which is what a kernel does minus the rich display.
-
-A step-capped run cannot be held to the results a page states (a model trained for 300 of its
-4,000 steps need not beat the n-gram), so the hidden assertion cells run but their failures are
-reported, not counted as errors. Any other exception fails the notebook.
+Two runners. ``python`` (the default; it needs no Jupyter, which a bare GPU image lacks) executes
+the code cells in order in one fresh Python process, which is what a kernel does minus the rich
+display, and times each cell. A step-capped run cannot be held to the results a page states (a
+model trained for 300 of its 4,000 steps need not beat the n-gram), so the hidden assertion cells
+run but their failures are reported, not counted as errors; any other exception fails the
+notebook. ``jupyter`` executes a temporary copy of each notebook with ``jupyter execute`` instead:
+closer to a reader's run, but it stops at the first failed assertion and counts it as a failure.
 
 MFU counts 6N FLOPs per token (N = trained parameters), the usual estimate; it ignores
 attention's share, so it slightly underestimates long-context runs.
@@ -25,7 +25,6 @@ attention's share, so it slightly underestimates long-context runs.
 from __future__ import annotations
 
 import argparse
-import importlib.util
 import json
 import os
 import shutil
@@ -160,8 +159,8 @@ def main() -> int:
     ap.add_argument("--timeout", type=int, default=300, help="per-notebook timeout in seconds")
     ap.add_argument("--budget", type=float, default=None,
                     help="start no notebook after this many seconds (the rest are reported as skipped)")
-    ap.add_argument("--runner", choices=["auto", "jupyter", "python"], default="auto",
-                    help="auto: jupyter where nbclient and ipykernel are installed, else python")
+    ap.add_argument("--runner", choices=["python", "jupyter"], default="python",
+                    help="python: the code cells in one process; jupyter: jupyter execute (see above)")
     ap.add_argument("--profile", choices=["gpu", "cpu"], default="gpu",
                     help="cpu: check the check itself on a machine without a GPU")
     ap.add_argument("--out", type=Path, default=None, help="write the results as JSON here")
@@ -177,9 +176,6 @@ def main() -> int:
         print("no CUDA device: the GPU check needs one (it runs the gpu profile)", file=sys.stderr)
         return 2
     runner = args.runner
-    if runner == "auto":
-        have = all(importlib.util.find_spec(m) for m in ("nbclient", "ipykernel"))
-        runner = "jupyter" if have else "python"
     device = torch.cuda.get_device_name() if torch.cuda.is_available() else "cpu"
     print(f"GPU check on {device}, profile {args.profile}, torch {torch.__version__}, "
           f"step cap {args.max_steps}, runner {runner}", flush=True)

@@ -19,7 +19,7 @@ gpt="--vocab 4096 --block 128 --d-model 384 --layers 6 --heads 6 --batch 64"  # 
 timeout 90 $py bench/train_throughput.py $gpt --steps 300 --rounds 3 2>&1 | tee "$out/throughput.txt"
 timeout 40 $py bench/train_throughput.py $gpt --steps 100 --rounds 1 --precision 16-mixed 2>&1 | tee -a "$out/throughput.txt"
 ch=chapters  # the notebooks that train on the GPU first, the riskiest last
-timeout 440 $py bench/gpu_check.py --runner python --max-steps 300 --timeout 200 --budget 310 \
+timeout 440 $py bench/gpu_check.py --max-steps 300 --timeout 200 --budget 310 \
   $ch/02_pretraining/01_next_word_prediction.ipynb $ch/02_pretraining/03_masked_language_modeling.ipynb \
   $ch/02_pretraining/04_scaling.ipynb $ch/01_input_representation/02_embeddings.ipynb \
   $ch/02_pretraining/02_compression.ipynb \
