@@ -14,7 +14,7 @@ from collections.abc import Mapping, Sequence
 from torch import Tensor
 
 from lmlib.models.gpt import GPT, GPTConfig
-from lmlib.objectives.pretraining import Pretraining, adamw_warmup_cosine, warmup_cosine
+from lmlib.objectives.pretraining import Pretraining, adamw_warmup_cosine, build_model, warmup_cosine
 
 
 class CausalLM(Pretraining):
@@ -30,11 +30,7 @@ class CausalLM(Pretraining):
                  max_steps: int | None = None, min_lr_ratio: float = 0.1) -> None:
         super().__init__(lr=lr, weight_decay=weight_decay, betas=betas, warmup_steps=warmup_steps,
                          max_steps=max_steps, min_lr_ratio=min_lr_ratio)
-        if isinstance(model, GPTConfig):
-            model = GPT(model)
-        if not isinstance(model, GPT):
-            raise TypeError(f"model must be an lmlib GPT or a GPTConfig, got {type(model).__name__}")
-        self.model = model
+        self.model = build_model(model, GPT, GPTConfig)
 
     def forward(self, idx: Tensor, targets: Tensor | None = None) -> tuple[Tensor, Tensor | None]:
         """idx (B, T) -> logits (B, T, vocab_size) and the loss when targets (B, T) are given."""

@@ -24,7 +24,7 @@ from torch import Tensor
 
 from lmlib.data.mlm import IGNORE_INDEX
 from lmlib.models.bert import Bert, BertConfig
-from lmlib.objectives.pretraining import Pretraining
+from lmlib.objectives.pretraining import Pretraining, build_model
 
 
 class MaskedLM(Pretraining):
@@ -41,11 +41,7 @@ class MaskedLM(Pretraining):
                  warmup_steps: int = 0, max_steps: int | None = None, min_lr_ratio: float = 0.1) -> None:
         super().__init__(lr=lr, weight_decay=weight_decay, betas=betas, warmup_steps=warmup_steps,
                          max_steps=max_steps, min_lr_ratio=min_lr_ratio)
-        if isinstance(model, BertConfig):
-            model = Bert(model)
-        if not isinstance(model, Bert):
-            raise TypeError(f"model must be an lmlib Bert or a BertConfig, got {type(model).__name__}")
-        self.model, self.nsp = model, nsp
+        self.model, self.nsp = build_model(model, Bert, BertConfig), nsp
 
     def forward(self, input_ids: Tensor, token_type_ids: Tensor | None = None,
                 attention_mask: Tensor | None = None) -> tuple[Tensor, Tensor]:

@@ -58,6 +58,17 @@ def adamw_warmup_cosine(module: torch.nn.Module, lr: float, weight_decay: float,
     return {"optimizer": optimizer, "lr_scheduler": {"scheduler": scheduler, "interval": "step"}}
 
 
+def build_model(model, model_cls: type, config_cls: type):
+    """``model`` itself if it is a ``model_cls``, a new ``model_cls(model)`` if it is a ``config_cls``;
+    a clear error otherwise."""
+    if isinstance(model, config_cls):
+        model = model_cls(model)
+    if not isinstance(model, model_cls):
+        raise TypeError(f"model must be an lmlib {model_cls.__name__} or a {config_cls.__name__}, "
+                        f"got {type(model).__name__}")
+    return model
+
+
 class Pretraining(L.LightningModule):
     """Base of :class:`~lmlib.objectives.CausalLM` and :class:`~lmlib.objectives.MaskedLM`: keeps the
     optimiser settings (checked), and trains and validates with the subclass's ``step(batch)``, which
@@ -84,4 +95,4 @@ class Pretraining(L.LightningModule):
                                    self.max_steps, self.min_lr_ratio)
 
 
-__all__ = ["Pretraining", "adamw_warmup_cosine", "check_optimization", "warmup_cosine"]
+__all__ = ["Pretraining", "adamw_warmup_cosine", "build_model", "check_optimization", "warmup_cosine"]
