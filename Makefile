@@ -8,12 +8,14 @@ TORCH  ?= torch==2.13.0
 NOTEBOOKS := $(shell find chapters -name '*.ipynb' -not -path '*/.ipynb_checkpoints/*' | sort)
 export PYTHONHASHSEED := 0
 
-.PHONY: help venv book test unit notebooks book-strict execute gpu-check bench clean
+.PHONY: help venv book test unit notebooks book-strict execute robust gpu-check bench clean
 
 help:
 	@echo "make book     build the website into _build/html"
 	@echo "make test     unit tests, nbval over every notebook, strict book build"
 	@echo "make execute  re-run every notebook in place at the current profile (LMLIB_PROFILE)"
+	@echo "make robust   re-run notebooks under other seeds, kernels and threads; table in bench/RESULTS.md"
+	@echo "              (NOTEBOOKS=... for a subset, RUNS='seed1 seed2' for some runs, RESUME=1 to add runs)"
 	@echo "make gpu-check  on a CUDA machine: every notebook at the gpu profile, step-capped, timed"
 	@echo "make bench    throughput ratios (fit vs a plain loop; from-scratch vs HF tokenizers)"
 	@echo "make clean    remove _build"
@@ -47,6 +49,11 @@ execute: venv
 	  echo "executing $$nb"; \
 	  $(BIN)/jupyter execute --inplace --timeout=1800 "$$nb" || exit 1; \
 	done
+
+# Every claim of every notebook under perturbations (not part of make test: about an hour on 2 cores).
+RUNS ?=
+robust: venv
+	$(BIN)/python bench/robust.py --notebooks $(NOTEBOOKS) $(if $(RUNS),--runs $(RUNS)) $(if $(RESUME),--resume)
 
 gpu-check: venv
 	$(BIN)/python bench/gpu_check.py --max-steps 300 --out gpu_check.json \

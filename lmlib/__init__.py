@@ -2,7 +2,8 @@
 
 Modules (one idea each):
 
-- ``lmlib.profile``     cpu | gpu profile, device, seeding, precision
+- ``lmlib.profile``     cpu | gpu profile, device, seeding (the training seed from $LMLIB_SEED), precision
+- ``lmlib.claims``      the results a page states, checked with margins and tolerances
 - ``lmlib.train``       ``fit()``: one training function around ``lightning.Trainer``
 - ``lmlib.checkpoint``  save / load weights with safetensors
 - ``lmlib.nn``          transformer building blocks (embeddings, attention, blocks)

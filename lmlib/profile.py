@@ -7,6 +7,11 @@ The profile is ``gpu`` when CUDA is present and ``cpu`` otherwise; the ``LMLIB_P
 environment variable overrides. Notebooks choose their knobs with :func:`pick`::
 
     cfg = pick(cpu=dict(n_layer=2, steps=300), gpu=dict(n_layer=6, steps=3000))
+
+The *training* seed of every notebook (initial weights, data order, masking, sampling) is
+:func:`training_seed`: 0, or ``$LMLIB_SEED``. The corpus and its splits use fixed seeds of their
+own, so another training seed changes what was learned but not what was learned from. CI runs the
+notebooks with another training seed to prove that no check depends on one run's exact floats.
 """
 
 from __future__ import annotations
@@ -67,6 +72,24 @@ def pick(cpu: T, gpu: T, profile: Profile | str | None = None) -> T:
     """The ``cpu`` or the ``gpu`` value, by the current (or given) profile."""
     name = profile.name if isinstance(profile, Profile) else get_profile(profile).name
     return cpu if name == "cpu" else gpu
+
+
+SEED_VARIABLE = "LMLIB_SEED"
+
+
+def training_seed(default: int = 0) -> int:
+    """The seed of a notebook's training randomness: ``$LMLIB_SEED`` if set, else ``default``."""
+    raw = os.environ.get(SEED_VARIABLE, "").strip()
+    if not raw:
+        return default
+    try:
+        seed = int(raw)
+    except ValueError:
+        raise ValueError(f"{SEED_VARIABLE} must be an integer (the training seed), got {raw!r}; "
+                         f"set e.g. {SEED_VARIABLE}=1 or unset it for the default {default}") from None
+    if seed < 0:
+        raise ValueError(f"{SEED_VARIABLE} must be >= 0, got {seed}")
+    return seed
 
 
 def seed_everything(seed: int) -> None:
