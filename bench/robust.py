@@ -10,6 +10,9 @@ comparison held, and the spread of every stated number, which is what each toler
     python bench/robust.py                              # every notebook, every run
     python bench/robust.py --notebooks chapters/02_pretraining/01_next_word_prediction.ipynb
     python bench/robust.py --runs seed1 threads1 --resume   # add runs to the same record
+    python bench/robust.py --runs seed2-threads1 --record a.json &   # two runs side by side ...
+    python bench/robust.py --runs aten-default-threads1 --record b.json &
+    python bench/robust.py --runs --merge a.json b.json            # ... and one table
 
 The corpus and its splits keep their fixed seeds in every run (their cells compare exactly);
 ``LMLIB_SEED`` moves only the training randomness (initial weights, data order, masking, sampling).
@@ -43,7 +46,12 @@ RUNS: dict[str, dict[str, str]] = {
     "seed2": {"LMLIB_SEED": "2"},
     "aten-default": {"LMLIB_SEED": "0", "ATEN_CPU_CAPABILITY": "default"},  # no AVX2/AVX-512 kernels
     "threads1": {"LMLIB_SEED": "0", "OMP_NUM_THREADS": "1", "MKL_NUM_THREADS": "1"},
+    # two perturbations at once, so that two runs can share two cores (one thread each)
+    "seed2-threads1": {"LMLIB_SEED": "2", "OMP_NUM_THREADS": "1", "MKL_NUM_THREADS": "1"},
+    "aten-default-threads1": {"LMLIB_SEED": "0", "ATEN_CPU_CAPABILITY": "default",
+                              "OMP_NUM_THREADS": "1", "MKL_NUM_THREADS": "1"},
 }
+DEFAULT_RUNS = ["seed0", "seed1", "seed2", "aten-default", "threads1"]
 
 
 def notebooks() -> list[Path]:
@@ -158,7 +166,9 @@ def write_results(records: list[dict], command: str) -> None:
 def main() -> int:
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     ap.add_argument("--notebooks", nargs="*", type=Path, help="default: every notebook of the book")
-    ap.add_argument("--runs", nargs="*", choices=list(RUNS), default=list(RUNS))
+    ap.add_argument("--runs", nargs="*", choices=list(RUNS), default=DEFAULT_RUNS)
+    ap.add_argument("--merge", nargs="*", type=Path, default=[],
+                    help="records of other invocations (run side by side) to add to this one's")
     ap.add_argument("--resume", action="store_true", help="keep the recorded runs, add the missing ones")
     ap.add_argument("--record", type=Path, default=RECORD)
     ap.add_argument("--no-results", action="store_true", help="do not rewrite bench/RESULTS.md")
@@ -168,6 +178,10 @@ def main() -> int:
         if not p.exists():
             ap.error(f"no such notebook: {p}")
     records = json.loads(args.record.read_text()) if args.resume and args.record.exists() else []
+    for other in args.merge:
+        records = [r for r in records if (r["notebook"], r["run"]) not in
+                   {(x["notebook"], x["run"]) for x in json.loads(other.read_text())}]
+        records += json.loads(other.read_text())
     done = {(r["notebook"], r["run"]) for r in records}
     for run in args.runs:
         for nb in nbs:
