@@ -1,0 +1,111 @@
+"""Facts about people, each in several phrasings: biographies and fact sheets.
+
+A fact is (person, attribute); its value comes from the world, so once the person and the
+attribute are chosen the fact costs no bits: a model that has read about someone can predict it.
+The same phrasings answer questions (:mod:`.questions`) and serve as retrieval evidence.
+"""
+
+from __future__ import annotations
+
+from .cast import cap
+from .inflect import a
+from .sampler import INFERENCE, KNOWLEDGE, STRUCTURE, WORD, Categorical
+from .world import ATTRIBUTES, Person
+
+# {N}: the person's name, {S}/{P}: their pronoun / possessive, {v}: the value, {av}: 'a value',
+# {pn}: the pet's name
+PHRASINGS = {
+    "town": ("{N} lives in {v}.", "{N} comes from {v}.", "The home town of {N} is {v}.", "{N} has a house in {v}."),
+    "profession": ("{N} works as {av}.", "{N} is {av} by trade.", "{N} earns a living as {av}."),
+    "friend": ("The best friend of {N} is {v}.", "{N} is best friends with {v}.", "{v} is the closest friend of {N}."),
+    "pet": ("{N} has {av} called {pn}.", "{N} keeps {av} named {pn}.", "The pet of {N} is {av} called {pn}."),
+    "hobby": ("{N} enjoys {v}.", "The favourite pastime of {N} is {v}.", "{N} spends every weekend on {v}."),
+    "trait": ("{N} is known for being {v}.", "People say that {N} is very {v}.", "{N} is {av} person."),
+    "colour": ("The favourite colour of {N} is {v}.", "{N} likes {v} best of all colours."),
+    "age": ("{N} is {v} years old.", "{N} was born {v} years ago.", "{N} is aged {v}."),
+}
+PRONOUN_PHRASINGS = {
+    "town": ("{S} lives in {v}.", "{S} comes from {v}."),
+    "profession": ("{S} works as {av}.", "{S} is {av} by trade."),
+    "friend": ("{P} best friend is {v}.", "{S} is best friends with {v}."),
+    "pet": ("{S} has {av} called {pn}.", "{S} keeps {av} named {pn}."),
+    "hobby": ("{S} enjoys {v}.", "{P} favourite pastime is {v}."),
+    "trait": ("{S} is known for being {v}.", "{S} is {av} person."),
+    "colour": ("{P} favourite colour is {v}.", "{S} likes {v} best of all colours."),
+    "age": ("{S} is {v} years old.", "{S} was born {v} years ago."),
+}
+SHEET_LABELS = {"town": ("Home", "Town"), "profession": ("Trade", "Occupation"), "friend": ("Best friend", "Closest friend"),
+                "pet": ("Pet", "Animal"), "hobby": ("Hobby", "Pastime"), "trait": ("Character", "Nature"),
+                "colour": ("Favourite colour", "Colour"), "age": ("Age", "Years")}
+
+
+def value(p: Person, attribute: str) -> str:
+    return str(getattr(p, attribute))
+
+
+def state(p: Person, attribute: str, template: str, name: str | None = None, v: str | None = None) -> str:
+    """One fact about ``p`` in the phrasing ``template`` (``name`` for another form of the name;
+    ``v`` for another value than the true one: a false fact, the way a wrong answer states it)."""
+    v = value(p, attribute) if v is None else v
+    return cap(template.format(N=name or p.name, S=p.subject.capitalize(), P=p.possessive.capitalize(), v=v,
+                               av=a(v), pn=p.pet_name))
+
+
+def short_answer(p: Person, attribute: str) -> str:
+    """The bare value: 'Gubury.', 'A baker.', 'A goat called Pip.'"""
+    v = value(p, attribute)
+    if attribute == "pet":
+        return f"{cap(a(v))} called {p.pet_name}."
+    return cap(a(v) if attribute == "profession" else v) + "."
+
+
+class Facts:
+    def __init__(self, people, vocab, max_facts: int = 6):
+        self.people = people
+        self.by_name = {k: Categorical(v) for k, v in PHRASINGS.items()}
+        self.by_pronoun = {k: Categorical(v) for k, v in PRONOUN_PHRASINGS.items()}
+        self.labels = {k: Categorical(v) for k, v in SHEET_LABELS.items()}
+        sizes = [n for n in (3, 4, 5, 6) if n <= max_facts] or [max_facts]
+        self.n_facts = Categorical(sizes, [0.3, 0.3, 0.2, 0.2][:len(sizes)])
+        self.subject = Categorical(["name", "pronoun", "first"], [0.3, 0.5, 0.2])
+        self.opening = Categorical(range(3))
+        self._rest: dict[tuple, Categorical] = {}
+        self.daily = Categorical([False, True])
+        self.trade_third = vocab.trade_third
+
+    def attributes(self, s, n: int, first: tuple[str, ...] = ()) -> list[str]:
+        """``n`` distinct attributes, in the order drawn (knowledge: which facts get told)."""
+        chosen = list(first)
+        while len(chosen) < n:
+            key = tuple(sorted(chosen))
+            if key not in self._rest:
+                self._rest[key] = Categorical([x for x in ATTRIBUTES if x not in chosen])
+            chosen.append(s.pick(self._rest[key], KNOWLEDGE))
+        return chosen
+
+    def bio(self, s, p: Person) -> tuple[str, dict]:
+        """A short biography: a sentence that gives the gender, then facts by name or pronoun."""
+        o = s.pick(self.opening, STRUCTURE)  # openings 0 and 2 already say the town
+        attrs = self.attributes(s, s.pick(self.n_facts, STRUCTURE), first=("town",) if o != 1 else ())
+        intro = (f"{p.title} {p.name} is {a(p.noun)} from {p.town}." if o == 0 else
+                 f"This is the story of {p.title} {p.name}." if o == 1 else
+                 f"{p.name} is {a(p.noun)} who lives in {p.town}.")
+        sentences = [intro]
+        for attr in attrs:
+            if o != 1 and attr == "town":
+                continue  # the opening said it
+            how = s.pick(self.subject, STRUCTURE)
+            if how == "pronoun":
+                sentences.append(state(p, attr, s.pick(self.by_pronoun[attr], STRUCTURE)))
+            else:
+                name = p.name if how == "name" else p.first
+                sentences.append(state(p, attr, s.pick(self.by_name[attr], STRUCTURE), name))
+            if attr == "profession" and s.pick(self.daily, STRUCTURE):
+                sentences.append(f"Every day {p.subject} {s.pick(self.trade_third[p.profession], INFERENCE)}.")
+        return " ".join(sentences), dict(person=p.name, attributes=attrs)
+
+    def sheet(self, s, p: Person) -> tuple[str, dict]:
+        """A fact sheet: labelled fields in any order, each label in one of two words."""
+        attrs = self.attributes(s, s.pick(self.n_facts, STRUCTURE) + 1)
+        rows = [f"{s.pick(self.labels[x], WORD)}: {short_answer(p, x)}" for x in attrs]
+        return f"Fact sheet. Name: {p.title} {p.name}. " + " ".join(rows), dict(person=p.name, attributes=attrs)

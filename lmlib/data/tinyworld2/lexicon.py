@@ -1,0 +1,164 @@
+"""The words of tinyworld 2, as data: word lists by category, common words first.
+
+Each list is ordered from common to rare: generators draw from them with Zipf weights. Only base
+forms are listed; plurals, tenses, comparatives and adverbs come from :mod:`.inflect`. A verb
+phrase starts with its verb ("bake bread"), so that it can be put in any tense.
+"""
+
+from __future__ import annotations
+
+
+def words(text: str) -> tuple[str, ...]:
+    return tuple(text.split())
+
+
+def phrases(text: str) -> tuple[str, ...]:
+    return tuple(p.strip() for p in text.split("|"))
+
+
+# profession: (workplace, things the profession does (verb phrases), what it makes or gives)
+PROFESSIONS = {
+    "baker": ("bakery", phrases("bake bread|knead the dough|ice a cake|sell warm rolls|light the oven"), "loaf of bread"),
+    "farmer": ("farm", phrases("milk the cows|plough the field|feed the hens|mend the fence|gather the hay"), "basket of eggs"),
+    "teacher": ("school", phrases("mark the essays|teach a lesson|read a story aloud|ring the bell|clean the blackboard"), "book of poems"),
+    "fisher": ("harbour", phrases("mend the nets|row out to sea|sell fresh fish|clean the boat|check the lines"), "smoked fish"),
+    "weaver": ("workshop", phrases("weave a rug|spin the wool|dye the thread|repair the loom|fold the cloth"), "woollen blanket"),
+    "potter": ("pottery", phrases("shape a bowl|fire the kiln|glaze a jug|wedge the clay|paint a vase"), "blue jug"),
+    "carpenter": ("workshop", phrases("saw the planks|build a table|plane a door|carve a chair|sand the shelves"), "wooden stool"),
+    "miller": ("mill", phrases("grind the corn|sweep the floor|oil the wheel|carry the sacks|sift the flour"), "sack of flour"),
+    "smith": ("forge", phrases("shoe a horse|hammer a blade|light the forge|bend an iron bar|sharpen the tools"), "iron hook"),
+    "tailor": ("shop", phrases("sew a coat|measure a customer|cut the cloth|press the trousers|stitch a collar"), "silk scarf"),
+    "doctor": ("surgery", phrases("visit the sick|write a prescription|bandage a knee|listen to a heartbeat|mix a tonic"), "jar of ointment"),
+    "painter": ("studio", phrases("paint a portrait|mix the colours|stretch a canvas|sketch the hills|varnish a picture"), "small painting"),
+    "shepherd": ("hills", phrases("count the sheep|shear the lambs|walk the hills|train the dogs|mend a gate"), "wool hat"),
+    "gardener": ("garden", phrases("plant the seeds|water the roses|dig a bed|prune the trees|pull the weeds"), "bunch of flowers"),
+    "builder": ("building site", phrases("lay the bricks|mix the mortar|raise a wall|fix the roof|carry the stones"), "brass hook"),
+    "cook": ("kitchen", phrases("stir the soup|roast a chicken|chop the onions|boil the potatoes|bake a pie"), "meat pie"),
+    "singer": ("theatre", phrases("practise a song|sing in the square|learn a ballad|warm up the voice|write a tune"), "song sheet"),
+    "sailor": ("ship", phrases("scrub the deck|tie the ropes|raise the sail|climb the mast|watch the waves"), "sea shell"),
+    "merchant": ("market", phrases("count the coins|sell spices|weigh the tea|check the ledger|haggle over prices"), "box of spices"),
+    "hunter": ("forest", phrases("set the traps|follow the tracks|clean the bow|skin a rabbit|watch the deer"), "fox fur"),
+    "brewer": ("brewery", phrases("brew the ale|roll the barrels|taste the beer|clean the vats|boil the hops"), "jug of cider"),
+    "cobbler": ("shop", phrases("mend the boots|stitch a sole|polish the shoes|cut the leather|fit new heels"), "pair of slippers"),
+    "mason": ("quarry", phrases("cut the stone|carve a statue|set the arch|split a block|chisel a name"), "stone bird"),
+    "clockmaker": ("shop", phrases("wind the clocks|oil the gears|fix a watch|set the hands|polish a case"), "pocket watch"),
+    "bookbinder": ("bindery", phrases("bind a book|fold the pages|glue the spine|stamp a cover|trim the paper"), "notebook"),
+    "locksmith": ("shop", phrases("open a lock|cut a key|fit a bolt|oil the hinges|repair a latch"), "brass key"),
+    "beekeeper": ("orchard", phrases("check the hives|collect the honey|calm the bees|melt the wax|plant the clover"), "pot of honey"),
+    "nurse": ("hospital", phrases("dress a wound|comfort a patient|make the beds|count the pills|take a temperature"), "bottle of tonic"),
+    "librarian": ("library", phrases("sort the books|stamp the cards|dust the shelves|find an old map|repair a page"), "old map"),
+    "postman": ("post office", phrases("deliver the letters|sort the parcels|empty the box|weigh a package|stamp the mail"), "postcard"),
+    "innkeeper": ("inn", phrases("pour the drinks|make the beds|cook a stew|greet the guests|light the fire"), "bowl of stew"),
+    "musician": ("concert hall", phrases("tune the fiddle|play a waltz|write a song|practise the scales|clean the flute"), "wooden flute"),
+    "butcher": ("shop", phrases("cut the meat|make sausages|sharpen the knives|hang the hams|weigh the mince"), "string of sausages"),
+    "grocer": ("shop", phrases("stack the apples|weigh the potatoes|sweep the step|sell the cheese|count the eggs"), "bag of apples"),
+    "jeweller": ("shop", phrases("set a stone|polish a ring|mend a chain|weigh the silver|engrave a locket"), "silver ring"),
+    "woodcutter": ("forest", phrases("fell a tree|split the logs|stack the wood|sharpen the axe|clear the path"), "bundle of firewood"),
+    "lamplighter": ("streets", phrases("light the lamps|trim the wicks|fill the oil|climb the ladder|clean the glass"), "lantern"),
+    "astronomer": ("observatory", phrases("watch the stars|polish the lens|chart a comet|map the moon|record the planets"), "star chart"),
+    "chemist": ("laboratory", phrases("mix a powder|heat a flask|label the jars|weigh the salts|test a liquid"), "bottle of perfume"),
+    "judge": ("court", phrases("hear a case|read the law|sign a paper|question a witness|give a verdict"), "fountain pen"),
+    "soldier": ("barracks", phrases("march in line|clean the rifle|stand guard|polish the boots|drill the recruits"), "brass button"),
+    "printer": ("print shop", phrases("set the type|ink the press|print a poster|fold the newspapers|cut the paper"), "printed poster"),
+    "carter": ("stable", phrases("load the cart|harness the horse|grease the wheels|drive to market|unload the barrels"), "horseshoe"),
+    "dancer": ("theatre", phrases("practise a step|stretch the legs|learn a dance|sew the costume|bow to the crowd"), "ribbon"),
+    "pharmacist": ("pharmacy", phrases("count the tablets|mix a syrup|read a prescription|label a bottle|grind the herbs"), "tin of lozenges"),
+}
+
+# hobby: (what it is called, verb phrase, where it is done)
+HOBBIES = (
+    ("fishing", "fish for trout", "by the river"), ("painting", "paint the sunset", "on the hill"),
+    ("gardening", "grow tomatoes", "in the garden"), ("knitting", "knit a jumper", "by the fire"),
+    ("chess", "play chess", "at the inn"), ("singing", "sing in the choir", "at the church"),
+    ("reading", "read novels", "in the library"), ("walking", "walk in the hills", "on the moor"),
+    ("cycling", "ride a bicycle", "along the lanes"), ("baking", "bake biscuits", "in the kitchen"),
+    ("dancing", "dance the polka", "at the hall"), ("sailing", "sail a dinghy", "on the lake"),
+    ("birdwatching", "watch the birds", "in the marsh"), ("swimming", "swim in the lake", "at the lake"),
+    ("woodwork", "carve little animals", "in the shed"), ("poetry", "write poems", "at the desk"),
+    ("music", "play the piano", "in the parlour"), ("riding", "ride a pony", "across the fields"),
+    ("stargazing", "watch the stars", "on the roof"), ("cooking", "cook curries", "in the kitchen"),
+    ("climbing", "climb the rocks", "on the cliffs"), ("pottery", "make little pots", "at the studio"),
+    ("embroidery", "embroider cushions", "by the window"), ("photography", "take photographs", "around the town"),
+    ("rowing", "row a boat", "on the river"), ("juggling", "juggle oranges", "in the square"),
+)
+
+PETS = words("cat dog rabbit goat parrot horse owl tortoise goose hedgehog ferret donkey canary "
+             "pony hamster duck pig lamb mouse goldfish lizard frog magpie raven puppy kitten")
+
+COLOURS = words("red blue green yellow purple orange grey white black brown pink silver golden "
+                "crimson amber violet scarlet turquoise")
+
+TRAITS = words("kind brave clever patient cheerful honest gentle careful generous shy proud stubborn "
+               "lazy curious calm quiet busy bold clumsy wise polite grumpy lively modest")
+
+# adjectives for things: size, age, look (all take -er/-est or more/most)
+LOOKS = words("old small big new little heavy light tiny large shiny rusty dusty broken pretty ugly "
+              "strange plain fine rare precious worn dirty clean bright dull smooth rough delicate "
+              "sturdy fancy ancient curious lovely handsome odd elegant battered faded polished "
+              "cracked muddy grand narrow wide simple splendid tarnished")
+MATERIALS = words("wooden silver brass iron copper leather woollen glass golden stone paper silk tin")
+
+# things that can be lost, found, given, mended or sold
+OBJECTS = words(
+    "key ring hat coat book lantern basket clock box bell kettle cup lamp chair bowl map jug "
+    "bucket mirror drum violin flute compass spoon blanket wheel kite pipe brooch locket teapot "
+    "ladder saddle barrel chest trunk telescope quilt scarf shawl harp lute sundial hourglass "
+    "inkwell quill satchel thimble birdcage umbrella purse wallet glove boot shoe necklace "
+    "bracelet button candle candlestick comb brush hammer saw axe spade rake bicycle cart "
+    "fiddle guitar trumpet whistle watch medal crown cushion pillow painting photograph letter "
+    "diary notebook pencil pen ribbon ball doll puppet jar tray vase plate fork knife needle "
+    "rope sack tent wagon boat sail net rod oar anchor bench stool table shelf cabinet wardrobe "
+    "cradle spindle loom pot pan ladle sieve barometer globe microscope padlock chain cloak "
+    "apron bonnet helmet shield banner flag horn tambourine accordion kettledrum music-box "
+    "snuffbox sextant teacup saucer")
+
+FOODS = words("bread cheese apple soup cake pie honey jam egg butter milk tea porridge plum pear "
+              "cherry biscuit pancake sausage onion carrot turnip cabbage potato tomato strawberry")
+
+FEELINGS_GOOD = words("happy glad delighted pleased grateful relieved proud thrilled overjoyed "
+                      "cheerful content joyful elated amazed")
+FEELINGS_BAD = words("sad upset worried angry unhappy disappointed miserable gloomy anxious "
+                     "cross frightened lonely heartbroken furious")
+
+WEATHER = words("sunny rainy cold windy warm foggy bright grey misty stormy frosty chilly snowy "
+                "damp hot cloudy wet dry blustery mild")
+DAYPARTS = words("morning afternoon evening night")
+WEEKDAYS = words("Monday Tuesday Wednesday Thursday Friday Saturday Sunday")
+MONTHS = words("January February March April May June July August September October November December")
+SEASONS = words("spring summer autumn winter")
+
+# where in a town something happens; (phrase with its preposition)
+TOWN_PLACES = phrases(
+    "at the market|in the square|by the river|near the church|on the bridge|at the harbour|"
+    "behind the mill|outside the inn|at the station|in the park|by the old well|near the school|"
+    "on the village green|at the crossroads|by the pond|in the churchyard|at the fair|"
+    "outside the bakery|near the library|on the hill|in the orchard|by the town hall|"
+    "at the edge of the forest|beside the canal|under the oak tree|in the meadow|at the post office")
+# where in a house something can be
+HOUSE_SPOTS = phrases(
+    "under the bed|behind the sofa|in the kitchen drawer|on the top shelf|in the attic|"
+    "in the cellar|under the stairs|behind the curtains|in a coat pocket|beneath the cushions|"
+    "inside the wardrobe|on the windowsill|in the garden shed|under the table|behind the door|"
+    "in the flower pot|inside an old boot|in the biscuit tin|under the rug|on the mantelpiece")
+
+RELATIVES = words("grandmother grandfather mother father aunt uncle sister brother cousin")
+NUMBERS = words("two three four five six seven eight nine ten eleven twelve")
+
+# verbs for the parts of a story (base forms)
+SEARCH_VERBS = words("search look hunt")
+MOTION_VERBS = words("walk hurry run wander stroll rush march cycle")
+SAYING_VERBS = words("say explain promise admit declare whisper announce reply")
+HELP_VERBS = words("help assist support")
+THINK_VERBS = words("think believe suppose")
+
+# how carefully someone does something: adjective, and the chance that it works
+MANNERS = (("careful", 0.9), ("patient", 0.85), ("steady", 0.8), ("slow", 0.7), ("quick", 0.5),
+           ("hasty", 0.3), ("careless", 0.15), ("clumsy", 0.1))
+
+# news: happenings in a town, their verb phrases, and who speaks about them
+NEWS_EVENTS = phrases("the autumn fair|the flower show|the spring market|the harvest festival|"
+                      "the summer concert|the boat race|the village fete|the winter parade|"
+                      "the horse show|the book sale|the cheese contest|the kite festival")
+NEWS_PROBLEMS = phrases("a flood|a fire|a storm|a power cut|a burst pipe|a landslide|a fallen tree|"
+                        "a broken bridge|an outbreak of flu|a swarm of bees")
+OFFICIALS = words("mayor constable councillor vicar headmaster stationmaster")
