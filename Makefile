@@ -8,11 +8,12 @@ TORCH  ?= torch==2.13.0
 NOTEBOOKS := $(shell find chapters -name '*.ipynb' -not -path '*/.ipynb_checkpoints/*' | sort)
 export PYTHONHASHSEED := 0
 
-.PHONY: help venv book test unit notebooks book-strict execute robust gpu-check bench clean
+.PHONY: help venv book test unit notebooks book-strict browser execute robust gpu-check bench clean
 
 help:
 	@echo "make book     build the website into _build/html"
-	@echo "make test     unit tests, nbval over every notebook, strict book build"
+	@echo "make test     unit tests, nbval over every notebook, strict book build, browser test of the site"
+	@echo "make browser  every page of the built site in headless Chromium, offline; screenshots"
 	@echo "make execute  re-run every notebook in place at the current profile (LMLIB_PROFILE)"
 	@echo "make robust   re-run notebooks under other seeds, kernels and threads; table in bench/RESULTS.md"
 	@echo "              (NOTEBOOKS=... for a subset, RUNS='seed1 seed2' for some runs, RESUME=1 to add runs)"
@@ -32,10 +33,10 @@ $(VENV)/.installed: pyproject.toml
 book: venv
 	$(BIN)/jupyter-book build . --quiet
 
-test: unit notebooks book-strict
+test: unit notebooks book-strict browser
 
 unit: venv
-	MPLBACKEND=Agg $(BIN)/python -m pytest tests -q
+	MPLBACKEND=Agg $(BIN)/python -m pytest tests -q --ignore=tests/site
 
 notebooks: venv
 	$(BIN)/python -m pytest --nbval-lax --nbval-cell-timeout=900 -p no:randomly -q $(NOTEBOOKS)
@@ -43,6 +44,11 @@ notebooks: venv
 book-strict: venv
 	rm -rf _build
 	$(BIN)/jupyter-book build . --warningiserror --keep-going --quiet
+
+# Every page of _build/html in headless Chromium, offline (Debian: apt-get install chromium).
+# Screenshots of the intro and one page per chapter go to _build/screenshots/.
+browser: venv
+	$(BIN)/python -m pytest tests/site -q -p no:randomly
 
 execute: venv
 	@for nb in $(NOTEBOOKS); do \

@@ -7,7 +7,8 @@ Modules (one idea each):
 - ``lmlib.train``       ``fit()``: one training function around ``lightning.Trainer``
 - ``lmlib.checkpoint``  save / load weights with safetensors
 - ``lmlib.nn``          transformer building blocks (embeddings, attention, blocks)
-- ``lmlib.data``        tinyworld (procedural corpus with known entropy), pydocs (real English)
+- ``lmlib.data``        tinyworld (procedural corpus with known entropy), pydocs (real English),
+                        hub (real datasets online), sources (a notebook's ``data=`` knob)
 - ``lmlib.ngram``       count-based n-gram language models (the baselines)
 - ``lmlib.tokenize``    WordPiece and BPE from scratch; helpers around HF tokenizers
 - ``lmlib.models``      GPT and BERT, with converters to and from HF transformers

@@ -226,3 +226,47 @@ def test_other_errors_are_not_called_offline(monkeypatch):
 def test_missing_local_files_are_not_called_offline(tmp_path):
     with pytest.raises(FileNotFoundError):  # a missing local file is not the hub being offline
         hub.load("sst2", data_files=tmp_path / "missing.parquet", cache_dir=str(tmp_path))
+
+
+# lmlib.data.sources: the data= knob of the notebooks
+def test_sources_tinyworld_is_the_books_fixed_splits():
+    from lmlib.data import sources, tinyworld
+
+    train = sources.documents("tinyworld", "train", 5)
+    assert train == tinyworld.generate(5, seed=1)
+    assert sources.documents("tinyworld", "validation", 5) == tinyworld.generate(5, seed=2)
+    assert sources.has_entropy(train)
+    assert sources.names()[0] == "tinyworld" and set(sources.names()[1:]) == set(hub.DATASETS)
+
+
+def test_sources_real_data_go_through_the_hub(monkeypatch):
+    from lmlib.data import sources
+
+    calls = []
+    fake = [hub._doc("story", "Once upon a time.", text="Once upon a time.")]
+    monkeypatch.setattr(hub, "load", lambda *a, **k: calls.append((a, k)) or fake)
+    docs = sources.documents("tinystories", "validation", 3)
+    assert docs == fake and calls == [(("tinystories", "validation"), {"n": 3})]
+    assert not sources.has_entropy(docs)
+
+
+def test_sources_bad_names_and_sizes():
+    from lmlib.data import sources
+
+    with pytest.raises(ValueError, match=r"unknown data source 'tinystory'.*'tinyworld', .*'tinystories'"):
+        sources.documents("tinystory", "train", 3)
+    with pytest.raises(ValueError, match=r"tinyworld has no split 'dev'.*'validation'"):
+        sources.documents("tinyworld", "dev", 3)
+    with pytest.raises(ValueError, match="n must be a positive int, got 0"):
+        sources.documents("tinyworld", "train", 0)
+
+
+def test_sources_offline_says_what_to_use_instead(monkeypatch, tmp_path):
+    import huggingface_hub.constants
+
+    from lmlib.data import sources
+
+    monkeypatch.setattr(datasets.config, "HF_HUB_OFFLINE", True)
+    monkeypatch.setattr(huggingface_hub.constants, "HF_HUB_OFFLINE", True)
+    with pytest.raises(hub.HubUnavailable, match="tinyworld"):
+        sources.documents("tinystories", "train", 2)
