@@ -13,10 +13,12 @@ Modules (one idea each):
 - ``lmlib.tokenize``    WordPiece and BPE from scratch; helpers around HF tokenizers
 - ``lmlib.models``      GPT and BERT, with converters to and from HF transformers
 - ``lmlib.objectives``  LightningModules: causal LM, masked LM + NSP, classification
-- ``lmlib.generate``    greedy, temperature, top-k and top-p sampling
+- ``lmlib.inference``   ``evaluating(model)``: eval mode without gradients, the model restored after
+- ``lmlib.generate``    greedy, temperature, top-k and top-p sampling (one decoding loop)
 - ``lmlib.compress``    arithmetic coding driven by a language model
 - ``lmlib.scaling``     parameters, FLOPs, memory, GPU-hours and cost
 - ``lmlib.plot``        the book's figures
+- ``lmlib._checks``     argument checks (positive integers) and the input checks of every forward
 """
 
 import warnings

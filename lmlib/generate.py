@@ -28,6 +28,9 @@ import torch
 import torch.nn.functional as F
 from torch import Tensor, nn
 
+from lmlib._checks import int_at_least, positive_int
+from lmlib.inference import evaluating
+
 STRATEGIES = ("greedy", "sample")
 
 
@@ -62,8 +65,7 @@ def check_sampling(strategy: str, temperature: float, top_k: int | None, top_p: 
     if strategy == "sample" and not temperature > 0:
         raise ValueError(f"sampling needs temperature > 0, got {temperature!r}; "
                          "for the most likely token use strategy='greedy'")
-    if top_k is not None and (isinstance(top_k, bool) or not isinstance(top_k, int) or top_k < 1):
-        raise ValueError(f"top_k must be a positive int or None, got {top_k!r}")
+    positive_int("top_k", top_k, none_ok=True)
     if top_p is not None and not 0 < top_p <= 1:
         raise ValueError(f"top_p must be in (0, 1] or None, got {top_p!r}")
 
@@ -86,6 +88,36 @@ def next_token_probs(logits: Tensor, temperature: float = 1.0, top_k: int | None
 
 
 @torch.no_grad()
+def sample_tokens(model: nn.Module, idx: Tensor, max_new_tokens: int, *, strategy: str = "sample",
+                  temperature: float = 1.0, top_k: int | None = None, top_p: float | None = None,
+                  generator: torch.Generator | None = None, stop_id: int | None = None) -> Tensor:
+    """The decoding loop: idx (B, T) followed by up to ``max_new_tokens`` tokens, as (B, T + n).
+
+    Each step feeds the last ``max_positions`` tokens to ``model`` (a GPT, in the mode it is in) and
+    appends the most likely next token (``"greedy"``) or one drawn from :func:`next_token_probs`
+    with ``generator`` (``"sample"``; None draws from the global RNG). With ``stop_id`` the loop
+    ends once every sequence has produced that token; a sequence that stopped is padded with it.
+    :func:`generate` and ``GPT.generate`` both decode with this loop.
+    """
+    check_sampling(strategy, temperature, top_k, top_p)
+    done = torch.zeros(idx.shape[0], dtype=torch.bool, device=idx.device)
+    for _ in range(max_new_tokens):
+        context = idx[:, -model.config.max_positions:]  # crop to what the model can see
+        logits = _logits(model, context)[:, -1, :]  # (B, V): the prediction for the next token
+        if strategy == "greedy":
+            next_id = logits.argmax(dim=-1, keepdim=True)
+        else:
+            probs = next_token_probs(logits, temperature, top_k, top_p)
+            next_id = torch.multinomial(probs, num_samples=1, generator=generator)  # (B, 1)
+        if stop_id is not None:
+            next_id = next_id.masked_fill(done[:, None], stop_id)
+            done |= next_id[:, 0] == stop_id
+        idx = torch.cat([idx, next_id], dim=1)
+        if stop_id is not None and bool(done.all()):
+            break
+    return idx
+
+
 def generate(model: nn.Module, idx: Tensor | Sequence[int], max_new_tokens: int, *,
              strategy: str = "sample", temperature: float = 1.0, top_k: int | None = None,
              top_p: float | None = None, seed: int = 0, stop_id: int | None = None) -> Tensor:
@@ -95,39 +127,20 @@ def generate(model: nn.Module, idx: Tensor | Sequence[int], max_new_tokens: int,
     then unused); ``"sample"`` draws from :func:`next_token_probs` with a generator seeded by
     ``seed``. With ``stop_id`` generation ends once every sequence has produced that token (a
     sequence that stopped early is padded with it). Works on a GPT or a CausalLM, in eval mode
-    for the duration of the call.
+    for the duration of the call (see :func:`sample_tokens` for the loop).
     """
-    if isinstance(max_new_tokens, bool) or not isinstance(max_new_tokens, int) or max_new_tokens < 0:
-        raise ValueError(f"max_new_tokens must be an int >= 0, got {max_new_tokens!r}")
+    int_at_least("max_new_tokens", max_new_tokens, 0)
     check_sampling(strategy, temperature, top_k, top_p)
     gpt = _unwrap(model)
     device = next(gpt.parameters()).device
     idx, single = _as_batch(idx, gpt.config.vocab_size, device)
     generator = torch.Generator(device=device).manual_seed(seed)
-    was_training = gpt.training
-    gpt.eval()
-    done = torch.zeros(idx.shape[0], dtype=torch.bool, device=device)
-    try:
-        for _ in range(max_new_tokens):
-            context = idx[:, -gpt.config.max_positions:]  # crop to what the model can see
-            logits = _logits(gpt, context)[:, -1, :]  # (B, V): the prediction for the next token
-            if strategy == "greedy":
-                next_id = logits.argmax(dim=-1, keepdim=True)
-            else:
-                probs = next_token_probs(logits, temperature, top_k, top_p)
-                next_id = torch.multinomial(probs, num_samples=1, generator=generator)  # (B, 1)
-            if stop_id is not None:
-                next_id = next_id.masked_fill(done[:, None], stop_id)
-                done |= next_id[:, 0] == stop_id
-            idx = torch.cat([idx, next_id], dim=1)
-            if stop_id is not None and bool(done.all()):
-                break
-    finally:
-        gpt.train(was_training)
+    with evaluating(gpt):
+        idx = sample_tokens(gpt, idx, max_new_tokens, strategy=strategy, temperature=temperature,
+                            top_k=top_k, top_p=top_p, generator=generator, stop_id=stop_id)
     return idx[0] if single else idx
 
 
-@torch.no_grad()
 def token_bits(model: nn.Module, ids: Tensor | Sequence[int], block_size: int | None = None,
                stride: int | None = None, bos: int | None = None, batch_size: int = 64) -> Tensor:
     """-log2 p of every token of the stream ``ids`` given the tokens before it (float64, shape (N,)).
@@ -167,9 +180,7 @@ def token_bits(model: nn.Module, ids: Tensor | Sequence[int], block_size: int | 
         if start + block_size > len(stream):  # last window: flush with the end of the stream
             start = max(0, len(stream) - block_size)
     bits = torch.full((len(stream),), float("nan"), dtype=torch.float64)
-    was_training = gpt.training
-    gpt.eval()
-    try:
+    with evaluating(gpt):
         for b in range(0, len(windows), batch_size):
             chunk = windows[b:b + batch_size]
             width = max(w[2] for w in chunk)
@@ -179,8 +190,6 @@ def token_bits(model: nn.Module, ids: Tensor | Sequence[int], block_size: int | 
                 pos = torch.arange(first, length)  # window positions whose token is scored
                 target = stream[s + pos]
                 bits[s + pos] = -logp[row, pos - 1, target] / math.log(2)
-    finally:
-        gpt.train(was_training)
     return bits[offset:offset + n]
 
 
@@ -200,4 +209,5 @@ def bits_per_char(model: nn.Module, ids: Tensor | Sequence[int], n_chars: int, b
     return bits.sum().item() / n_chars
 
 
-__all__ = ["STRATEGIES", "bits_per_char", "check_sampling", "generate", "next_token_probs", "token_bits"]
+__all__ = ["STRATEGIES", "bits_per_char", "check_sampling", "generate", "next_token_probs", "sample_tokens",
+           "token_bits"]

@@ -12,13 +12,14 @@ from __future__ import annotations
 import math
 from collections import Counter
 
+from lmlib._checks import positive_int
+
 
 class CharNGram:
     """Interpolated Kneser-Ney character model of a given ``order`` (1 = unigram)."""
 
     def __init__(self, order: int, discount: float = 0.75):
-        if isinstance(order, bool) or not isinstance(order, int) or order < 1:
-            raise ValueError(f"order must be a positive int, got {order!r}")
+        positive_int("order", order)
         if not 0 < discount < 1:
             raise ValueError(f"discount must be in (0, 1), got {discount}")
         self.order, self.discount = order, discount

@@ -22,6 +22,8 @@ from collections.abc import Mapping
 from dataclasses import dataclass
 from numbers import Real
 
+from lmlib._checks import positive_int
+
 # Dense (no sparsity) bf16 tensor-core peaks from NVIDIA's datasheets, in FLOP/s.
 A100_BF16_PEAK_FLOPS = 312e12
 H100_SXM_BF16_PEAK_FLOPS = 989e12
@@ -46,12 +48,6 @@ MIXED_PRECISION_ADAM: dict[str, float] = {
 def _positive(name: str, value: object) -> float:
     if isinstance(value, bool) or not isinstance(value, Real) or not math.isfinite(value) or value <= 0:
         raise ValueError(f"{name} must be a positive finite number, got {value!r}")
-    return value
-
-
-def _positive_int(name: str, value: object) -> int:
-    if isinstance(value, bool) or not isinstance(value, int) or value < 1:
-        raise ValueError(f"{name} must be a positive integer, got {value!r}")
     return value
 
 
@@ -81,9 +77,9 @@ def gpt_parameters(
     ``non_embedding=True`` leaves out the token and position embeddings (and an untied LM head),
     like ``GPT.num_parameters(non_embedding=True)``.
     """
-    V, P = _positive_int("vocab_size", vocab_size), _positive_int("max_positions", max_positions)
-    d, L = _positive_int("d_model", d_model), _positive_int("n_layers", n_layers)
-    f = 4 * d if d_ff is None else _positive_int("d_ff", d_ff)
+    V, P = positive_int("vocab_size", vocab_size), positive_int("max_positions", max_positions)
+    d, L = positive_int("d_model", d_model), positive_int("n_layers", n_layers)
+    f = 4 * d if d_ff is None else positive_int("d_ff", d_ff)
     block = (4 * d * d + 4 * d) + (2 * d * f + f + d) + 4 * d
     embeddings = V * d + P * d + (0 if tied else V * d)
     return L * block + 2 * d + (0 if non_embedding else embeddings)
@@ -101,8 +97,8 @@ def non_embedding_parameters(d_model: int, n_layers: int, d_ff: int | None = Non
     Only the weight matrices of the blocks: biases and LayerNorms (a few d per layer) are left out,
     which makes it slightly smaller than the exact ``gpt_parameters(..., non_embedding=True)``.
     """
-    d, L = _positive_int("d_model", d_model), _positive_int("n_layers", n_layers)
-    f = 4 * d if d_ff is None else _positive_int("d_ff", d_ff)
+    d, L = positive_int("d_model", d_model), positive_int("n_layers", n_layers)
+    f = 4 * d if d_ff is None else positive_int("d_ff", d_ff)
     return 2 * L * d * (2 * d + f)
 
 
@@ -166,9 +162,9 @@ def activation_memory_bytes(
     h = d_model, a = n_heads. The 5 a s^2 b term is the attention matrices; fused attention (which
     recomputes them) drops it.
     """
-    s, b = _positive_int("seq_len", seq_len), _positive_int("batch_size", batch_size)
-    h, a = _positive_int("d_model", d_model), _positive_int("n_heads", n_heads)
-    L = _positive_int("n_layers", n_layers)
+    s, b = positive_int("seq_len", seq_len), positive_int("batch_size", batch_size)
+    h, a = positive_int("d_model", d_model), positive_int("n_heads", n_heads)
+    L = positive_int("n_layers", n_layers)
     return L * s * b * h * (34 + 5 * a * s / h)
 
 
@@ -195,7 +191,7 @@ def mfu(flops: float, gpu_hours: float, peak_flops_per_s: float) -> float:
 
 def wall_clock_days(gpu_hours: float, n_gpus: int) -> float:
     """Days that ``gpu_hours`` take when spread over ``n_gpus`` GPUs working in parallel."""
-    return _positive("gpu_hours", gpu_hours) / _positive_int("n_gpus", n_gpus) / 24
+    return _positive("gpu_hours", gpu_hours) / positive_int("n_gpus", n_gpus) / 24
 
 
 def cost(gpu_hours: float, price_per_gpu_hour: float = A100_PRICE_PER_GPU_HOUR) -> float:

@@ -23,14 +23,26 @@ from dataclasses import dataclass, field
 
 import lightning as L
 import torch
+from lightning.pytorch.callbacks import ModelCheckpoint
 from torch.utils.data import DataLoader
 
+from ._checks import positive_int
 from .profile import Profile, get_profile
 
 _QUIET_LOGGERS = ("lightning", "lightning.pytorch", "lightning.fabric", "pytorch_lightning")
 # Environment variables read by fit (the GPU check uses them; notebooks never set them):
 STEP_CAP_ENV = "LMLIB_MAX_STEPS"  # cap every fit() at this many steps
 FIT_LOG_ENV = "LMLIB_FIT_LOG"  # append one JSON line per fit() to this file
+# Trainer arguments that fit sets from its own parameters, and the parameter to use instead.
+FIT_SETS = {
+    "max_steps": "max_steps=",
+    "max_epochs": "max_steps= (fit counts optimizer steps, not epochs)",
+    "max_time": "max_seconds=",
+    "val_check_interval": "val_every=",
+    "check_val_every_n_epoch": "val_every= (fit validates every val_every steps, not per epoch)",
+    "limit_val_batches": "val_batches=",
+    "gradient_clip_val": "grad_clip=",
+}
 
 
 @dataclass
@@ -140,10 +152,14 @@ class _Recorder(L.Callback):
                 self._print(step)
 
     def on_validation_batch_end(self, trainer, module, outputs, batch, batch_idx, dataloader_idx=0):
+        if trainer.sanity_checking:  # only with a caller's num_sanity_val_steps: not a validation
+            return
         for k, v in _scalars(outputs).items():
             self._val.setdefault(k, []).append(v)
 
     def on_validation_epoch_end(self, trainer, module):
+        if trainer.sanity_checking:
+            return
         if self._val:
             self.h.val_steps.append(trainer.global_step)
             for k, vs in self._val.items():
@@ -200,6 +216,38 @@ def _log_run(history: History) -> None:
             f.write(json.dumps(record) + "\n")
 
 
+def check_trainer_kwargs(trainer_kwargs: dict) -> None:
+    """Raise a ValueError for Trainer arguments that fit sets from its own parameters (``FIT_SETS``)."""
+    clash = sorted(set(trainer_kwargs) & set(FIT_SETS))
+    if clash:
+        raise ValueError("; ".join(f"fit sets lightning.Trainer's {k} itself: pass {FIT_SETS[k]} to fit instead"
+                                   for k in clash))
+
+
+def trainer_arguments(prof: Profile, recorder: L.Callback, *, max_steps: int, val_every: int | None,
+                      val_batches: int | float, max_seconds: float | None, grad_clip: float | None,
+                      **trainer_kwargs) -> dict:
+    """The keyword arguments of ``fit``'s ``lightning.Trainer``.
+
+    fit's own settings (steps, validation schedule, time cap, clipping) come from its parameters,
+    and passing their Trainer names too is a ValueError that names the parameter to use. Any other
+    Trainer argument passes through and wins over fit's default (``devices``, ``precision``,
+    ``logger``, ...); ``callbacks`` (one or a list) run after fit's recorder. Checkpointing is on
+    when a callback is a ``ModelCheckpoint``, off otherwise.
+    """
+    check_trainer_kwargs(trainer_kwargs)
+    theirs = trainer_kwargs.pop("callbacks", None) or []
+    theirs = [theirs] if isinstance(theirs, L.Callback) else list(theirs)
+    defaults = dict(accelerator=prof.accelerator, devices=1, precision=prof.precision, num_sanity_val_steps=0,
+                    logger=False, enable_checkpointing=any(isinstance(cb, ModelCheckpoint) for cb in theirs),
+                    enable_progress_bar=False, enable_model_summary=False, deterministic=prof.name == "cpu")
+    own = dict(max_steps=max_steps, max_epochs=-1,
+               max_time=datetime.timedelta(seconds=max_seconds) if max_seconds else None,
+               val_check_interval=val_every, check_val_every_n_epoch=None, limit_val_batches=val_batches,
+               gradient_clip_val=grad_clip, callbacks=[recorder, *theirs])
+    return {**defaults, **trainer_kwargs, **own}
+
+
 def fit(module: L.LightningModule, train: DataLoader, val: DataLoader | None = None, *,
         max_steps: int, val_every: int | None = None, val_batches: int | float = 1.0,
         max_seconds: float | None = None, print_every: int | None = None, seed: int = 0,
@@ -210,14 +258,15 @@ def fit(module: L.LightningModule, train: DataLoader, val: DataLoader | None = N
     ``val`` is evaluated every ``val_every`` steps (default: 5 times per run) on ``val_batches``
     batches and at the end. ``max_seconds`` is a safety cap on wall time: training stops there
     even if ``max_steps`` is not reached (the history says so). Extra keyword arguments go to
-    ``lightning.Trainer`` (for example ``devices`` and ``strategy`` for several GPUs).
+    ``lightning.Trainer`` (for example ``devices`` and ``strategy`` for several GPUs, or
+    ``callbacks``, which run alongside fit's own; see :func:`trainer_arguments`).
     ``compile=True`` runs the module through ``torch.compile`` (worth it for long GPU runs).
     ``$LMLIB_MAX_STEPS`` caps ``max_steps`` (the GPU check runs every notebook with a cap).
     """
-    if isinstance(max_steps, bool) or not isinstance(max_steps, int) or max_steps < 1:
-        raise ValueError(f"max_steps must be a positive int, got {max_steps!r}")
+    positive_int("max_steps", max_steps)
     if max_seconds is not None and max_seconds <= 0:
         raise ValueError(f"max_seconds must be positive or None, got {max_seconds!r}")
+    check_trainer_kwargs(trainer_kwargs)  # before any work
     prof = profile if isinstance(profile, Profile) else get_profile(profile)
     requested, cap = max_steps, step_cap()
     capped = cap is not None and cap < max_steps
@@ -231,17 +280,9 @@ def fit(module: L.LightningModule, train: DataLoader, val: DataLoader | None = N
     recorder = _Recorder(history, max_steps, print_every, verbose, val_every if val is not None else None)
     with quiet():
         L.seed_everything(seed, workers=True, verbose=False)
-        trainer = L.Trainer(
-            accelerator=prof.accelerator, devices=trainer_kwargs.pop("devices", 1),
-            precision=trainer_kwargs.pop("precision", prof.precision),
-            max_steps=max_steps, max_epochs=-1,
-            max_time=datetime.timedelta(seconds=max_seconds) if max_seconds else None,
-            val_check_interval=val_every if val is not None else None,
-            check_val_every_n_epoch=None, limit_val_batches=val_batches,
-            num_sanity_val_steps=0, gradient_clip_val=grad_clip,
-            logger=False, enable_checkpointing=False, enable_progress_bar=False,
-            enable_model_summary=False, deterministic=prof.name == "cpu",
-            callbacks=[recorder], **trainer_kwargs)
+        trainer = L.Trainer(**trainer_arguments(
+            prof, recorder, max_steps=max_steps, val_every=val_every if val is not None else None,
+            val_batches=val_batches, max_seconds=max_seconds, grad_clip=grad_clip, **trainer_kwargs))
         t0 = time.perf_counter()
         trainer.fit(torch.compile(module) if compile else module, train_dataloaders=train,
                     val_dataloaders=val)

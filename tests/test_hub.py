@@ -257,7 +257,7 @@ def test_sources_bad_names_and_sizes():
         sources.documents("tinystory", "train", 3)
     with pytest.raises(ValueError, match=r"tinyworld has no split 'dev'.*'validation'"):
         sources.documents("tinyworld", "dev", 3)
-    with pytest.raises(ValueError, match="n must be a positive int, got 0"):
+    with pytest.raises(ValueError, match="n must be a positive integer, got 0"):
         sources.documents("tinyworld", "train", 0)
 
 

@@ -3,6 +3,8 @@
 import lightning as L
 import pytest
 import torch
+from lightning.pytorch.callbacks import ModelCheckpoint
+from lightning.pytorch.loggers import CSVLogger
 from torch.utils.data import DataLoader, TensorDataset
 
 from lmlib import checkpoint
@@ -110,6 +112,51 @@ def test_fit_rejects_bad_arguments():
         fit(model, train, max_steps=5, max_seconds=-1)
     with pytest.raises(ValueError, match="unknown profile 'tpu'"):
         fit(model, train, max_steps=5, profile="tpu")
+
+
+class CountSteps(L.Callback):
+    def __init__(self):
+        self.steps = 0
+
+    def on_train_batch_end(self, trainer, module, outputs, batch, batch_idx):
+        self.steps += 1
+
+
+def test_fit_runs_the_callers_callbacks_alongside_its_own(tmp_path):
+    _, plain = train_once(steps=3, verbose=False)
+    counter = CountSteps()
+    _, h = train_once(steps=3, verbose=False, callbacks=[counter])
+    assert counter.steps == 3 and h.steps == 3
+    assert h.train["loss"] == plain.train["loss"] and h.val["loss"] == plain.val["loss"]  # nothing else changed
+    # one callback on its own is fine too; a ModelCheckpoint turns checkpointing on
+    _, h = train_once(steps=3, verbose=False, callbacks=ModelCheckpoint(dirpath=tmp_path, every_n_train_steps=3))
+    assert h.steps == 3 and len(list(tmp_path.glob("*.ckpt"))) == 1
+
+
+def test_fit_passes_other_trainer_arguments_through_and_they_win(tmp_path):
+    seen = {}
+
+    class Look(L.Callback):
+        def on_fit_start(self, trainer, module):
+            seen.update(logger=trainer.logger, root=trainer.default_root_dir)
+
+    logger = CSVLogger(tmp_path)
+    _, h = train_once(steps=2, verbose=False, callbacks=[Look()], logger=logger, default_root_dir=str(tmp_path))
+    assert seen == {"logger": logger, "root": str(tmp_path)} and h.steps == 2
+
+
+@pytest.mark.parametrize("kwargs, match", [
+    (dict(val_check_interval=5), "fit sets lightning.Trainer's val_check_interval itself: pass val_every= to fit"),
+    (dict(gradient_clip_val=0.5), "gradient_clip_val itself: pass grad_clip= to fit instead"),
+    (dict(max_time=None), "max_time itself: pass max_seconds= to fit instead"),
+    (dict(max_epochs=1), r"max_epochs itself: pass max_steps= \(fit counts optimizer steps, not epochs\)"),
+    (dict(limit_val_batches=2, check_val_every_n_epoch=1),
+     r"check_val_every_n_epoch itself: pass val_every= .*; fit sets lightning.Trainer's limit_val_batches itself"),
+])
+def test_fit_names_its_own_parameter_for_a_clashing_trainer_argument(kwargs, match):
+    model, (train, _) = TinyLM(), loaders()
+    with pytest.raises(ValueError, match=match):
+        fit(model, train, max_steps=2, **kwargs)
 
 
 def test_history_last_and_plot():

@@ -28,6 +28,8 @@ from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass
 from itertools import islice
 
+from lmlib._checks import int_at_least
+
 from .tinyworld import Document, corpus
 
 __all__ = ["DATASETS", "HubUnavailable", "Spec", "corpus", "load"]
@@ -212,8 +214,7 @@ def load(name: str, split: str = "train", n: int | None = None, *, cache_dir: st
     spec = DATASETS[name]
     if split not in spec.splits:
         raise ValueError(f"{name} has no split {split!r}; choose one of {spec.splits}")
-    if n is not None and (isinstance(n, bool) or not isinstance(n, int) or n < 0):
-        raise ValueError(f"n must be None or an int >= 0, got {n!r}")
+    int_at_least("n", n, 0, none_ok=True)
     if path is not None and data_files is not None:
         raise ValueError("pass path= or data_files=, not both")
     datasets = _datasets()

@@ -21,6 +21,8 @@ import torch
 from torch import Tensor
 from torch.utils.data import DataLoader, Dataset
 
+from lmlib._checks import positive_int
+
 SEPARATOR = "\n"  # what follows every document, as in ``tinyworld.corpus``
 
 
@@ -72,9 +74,8 @@ class CausalLMDataset(Dataset):
         ids = torch.as_tensor(ids, dtype=torch.long)
         if ids.dim() != 1:
             raise ValueError(f"ids must be a 1-D stream of token ids, got shape {tuple(ids.shape)}")
-        for name, value in (("block_size", block_size), ("stride", stride if stride is not None else 1)):
-            if isinstance(value, bool) or not isinstance(value, int) or value < 1:
-                raise ValueError(f"{name} must be a positive int, got {value!r}")
+        positive_int("block_size", block_size)
+        positive_int("stride", stride, none_ok=True)
         if len(ids) < block_size + 1:
             raise ValueError(f"a stream of {len(ids)} tokens is too short for one window of "
                              f"block_size={block_size} (it needs block_size + 1 = {block_size + 1} tokens)")

@@ -35,6 +35,7 @@ import torch
 from torch import Tensor
 from torch.utils.data import DataLoader, Dataset, Sampler
 
+from lmlib._checks import positive_int
 from lmlib.tokenize.hf import encode_pair
 from lmlib.tokenize.wordpiece import SPECIAL_TOKENS
 
@@ -253,9 +254,8 @@ class BucketBatchSampler(Sampler[list[int]]):
 
     def __init__(self, lengths: Sequence[int] | Tensor, batch_size: int, bucket: int = 50, seed: int = 0,
                  drop_last: bool = True) -> None:
-        for name, value in (("batch_size", batch_size), ("bucket", bucket)):
-            if isinstance(value, bool) or not isinstance(value, int) or value < 1:
-                raise ValueError(f"{name} must be a positive int, got {value!r}")
+        positive_int("batch_size", batch_size)
+        positive_int("bucket", bucket)
         self.lengths = torch.as_tensor(lengths)
         self.batch_size, self.bucket, self.drop_last = batch_size, bucket, drop_last
         self.generator = torch.Generator().manual_seed(seed)

@@ -15,6 +15,8 @@ from __future__ import annotations
 
 import math
 
+from lmlib._checks import positive_int
+
 from . import hub, tinyworld
 from .tinyworld import Document
 
@@ -30,8 +32,7 @@ def names() -> list[str]:
 
 def documents(source: str, split: str, n: int) -> list[Document]:
     """The first `n` documents of `split` ("train", "validation", ...) of `source` (see `names`)."""
-    if isinstance(n, bool) or not isinstance(n, int) or n < 1:
-        raise ValueError(f"n must be a positive int, got {n!r}")
+    positive_int("n", n)
     if source == TINYWORLD:
         if split not in SPLIT_SEEDS:
             raise ValueError(f"tinyworld has no split {split!r}; choose one of {list(SPLIT_SEEDS)}")

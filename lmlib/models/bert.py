@@ -17,7 +17,8 @@ from dataclasses import dataclass
 import torch
 from torch import Tensor, nn
 
-from lmlib.models.gpt import check_config, init_weights
+from lmlib._checks import check_id_ranges, check_like_ids, check_position_ids, check_token_ids
+from lmlib.models.gpt import PADDING_MASK, check_config, init_weights
 from lmlib.nn import BertEmbeddings, Block, get_activation
 
 
@@ -95,12 +96,36 @@ class Bert(nn.Module):
         """Hidden states (B, T, d_model) and the pooled [CLS] vector (B, d_model).
 
         input_ids, token_type_ids (default: all 0), attention_mask (1 = real token, 0 = padding): (B, T).
+        Wrong shapes, dtypes or ids outside their vocabularies raise a ValueError or TypeError that
+        says what was expected.
         """
+        self.check_inputs(input_ids, token_type_ids, attention_mask, position_ids)
         x = self.embeddings(input_ids, token_type_ids, position_ids)
         for block in self.blocks:
             x = block(x, attention_mask)
         pooled = torch.tanh(self.pooler(x[:, 0]))  # the first token is [CLS]
         return x, pooled
+
+    def check_inputs(
+        self,
+        input_ids: Tensor,
+        token_type_ids: Tensor | None = None,
+        attention_mask: Tensor | None = None,
+        position_ids: Tensor | None = None,
+    ) -> None:
+        """Raise a clear error unless input_ids is (B, T) token ids in [0, vocab_size), the other
+        tensors given have its shape ((T,) is fine for position_ids) and their ids fit the model's
+        type_vocab_size and max_positions. One synchronisation for all the value checks."""
+        name, c = type(self).__name__, self.config
+        check_token_ids(name, input_ids)
+        check_like_ids(name, "token_type_ids", token_type_ids, input_ids, "0 = sentence A, 1 = sentence B")
+        check_like_ids(name, "attention_mask", attention_mask, input_ids, PADDING_MASK)
+        check_position_ids(name, position_ids, input_ids)
+        check_id_ranges(name, [
+            ("input_ids", input_ids, c.vocab_size, "vocab_size"),
+            ("token_type_ids", token_type_ids if c.use_segments else None, c.type_vocab_size, "type_vocab_size"),
+            ("position_ids", position_ids if c.use_positions else None, c.max_positions, "max_positions"),
+        ])
 
     def forward(
         self,

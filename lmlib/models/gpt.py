@@ -16,16 +16,18 @@ import torch
 import torch.nn.functional as F
 from torch import Tensor, nn
 
+from lmlib._checks import check_id_ranges, check_like_ids, check_token_ids, positive_int
+from lmlib.generate import sample_tokens
 from lmlib.nn import Block, LearnedPositionalEmbedding, check_heads, get_activation
+
+PADDING_MASK = "1 = real token, 0 = padding"
 
 
 def check_config(config: object, positive: tuple[str, ...]) -> None:
     """Shared checks of the model configs: positive sizes, heads dividing d_model, dropout, activation."""
     name = type(config).__name__
     for field in positive:
-        value = getattr(config, field)
-        if isinstance(value, bool) or not isinstance(value, int) or value < 1:
-            raise ValueError(f"{name}.{field} must be a positive integer, got {value!r}")
+        positive_int(f"{name}.{field}", getattr(config, field))
     check_heads(config.d_model, config.n_heads)
     if not 0.0 <= config.dropout < 1.0:
         raise ValueError(f"{name}.dropout must be in [0, 1), got {config.dropout!r}")
@@ -80,8 +82,10 @@ class GPT(nn.Module):
     def features(self, idx: Tensor, attention_mask: Tensor | None = None) -> Tensor:
         """Final hidden states (after ln_f): idx (B, T) -> (B, T, d_model).
 
-        attention_mask: optional (B, T), 1 = real token, 0 = padding.
+        attention_mask: optional (B, T), 1 = real token, 0 = padding. Wrong shapes, dtypes or ids
+        outside the vocabulary raise a ValueError or TypeError that says what was expected.
         """
+        self.check_inputs(idx, attention_mask)
         T = idx.shape[1]
         x = self.drop(self.wte(idx) + self.wpe(T))  # (B, T, C) + (T, C)
         for block in self.blocks:
@@ -95,11 +99,23 @@ class GPT(nn.Module):
 
         targets[b, t] is the token that should follow idx[b, :t+1]; positions with -100 are ignored.
         """
+        if targets is not None and (not isinstance(targets, Tensor) or targets.shape != idx.shape):
+            got = tuple(targets.shape) if isinstance(targets, Tensor) else type(targets).__name__
+            raise ValueError(f"GPT: targets must have the shape of idx, (B, T) = {tuple(idx.shape)} (the "
+                             f"next token at every position, -100 to ignore one), got {got}")
         logits = self.lm_head(self.features(idx, attention_mask))  # (B, T, V)
         loss = None
         if targets is not None:
             loss = F.cross_entropy(logits.flatten(0, 1), targets.flatten(), ignore_index=-100)
         return logits, loss
+
+    def check_inputs(self, idx: Tensor, attention_mask: Tensor | None = None) -> None:
+        """Raise a clear error unless idx is (B, T) token ids in [0, vocab_size) and attention_mask,
+        if given, has idx's shape. (Sequences longer than max_positions fail in the position embedding.)"""
+        name = type(self).__name__
+        check_token_ids(name, idx, "idx")
+        check_like_ids(name, "attention_mask", attention_mask, idx, PADDING_MASK, ids_name="idx")
+        check_id_ranges(name, [("idx", idx, self.config.vocab_size, "vocab_size")])
 
     @torch.no_grad()
     def generate(
@@ -112,22 +128,13 @@ class GPT(nn.Module):
     ) -> Tensor:
         """Append max_new_tokens sampled tokens to idx (B, T); temperature=0 picks the most likely token.
 
-        The context is cropped to the last max_positions tokens. Call ``model.eval()`` first.
+        The context is cropped to the last max_positions tokens. Call ``model.eval()`` first. Draws
+        from ``generator`` (default: the global RNG) with :func:`lmlib.generate.sample_tokens`, the
+        sampler behind :func:`lmlib.generate.generate`.
         """
-        for _ in range(max_new_tokens):
-            context = idx[:, -self.config.max_positions :]
-            logits = self(context)[0][:, -1, :]  # (B, V): the prediction for the next token
-            if temperature == 0:
-                next_id = logits.argmax(dim=-1, keepdim=True)
-            else:
-                logits = logits / temperature
-                if top_k is not None:
-                    kth = torch.topk(logits, min(top_k, logits.shape[-1])).values[:, [-1]]
-                    logits = logits.masked_fill(logits < kth, float("-inf"))
-                probs = F.softmax(logits, dim=-1)
-                next_id = torch.multinomial(probs, num_samples=1, generator=generator)  # (B, 1)
-            idx = torch.cat([idx, next_id], dim=1)
-        return idx
+        strategy = "greedy" if temperature == 0 else "sample"
+        return sample_tokens(self, idx, max_new_tokens, strategy=strategy, temperature=temperature,
+                             top_k=top_k, generator=generator)
 
     def num_parameters(self, non_embedding: bool = False) -> int:
         """Number of parameters (the tied LM head counted once).

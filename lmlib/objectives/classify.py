@@ -16,6 +16,7 @@ optional linear warm-up followed by a linear decay to zero at ``total_steps`` (B
 
 from __future__ import annotations
 
+import inspect
 from collections.abc import Mapping
 from typing import Any
 
@@ -24,6 +25,8 @@ import torch
 import torch.nn.functional as F
 from torch import Tensor, nn
 
+from lmlib._checks import int_at_least
+from lmlib.inference import evaluating
 from lmlib.models.bert import Bert, BertConfig
 
 
@@ -35,6 +38,29 @@ def warmup_linear(step: int, warmup_steps: int = 0, total_steps: int | None = No
     if total_steps is None:
         return 1.0
     return max(0.0, (total_steps - step) / max(1, total_steps - warmup_steps))
+
+
+def check_encoder(encoder: object) -> None:
+    """Raise a TypeError unless ``encoder`` has ``features(input_ids, token_type_ids, attention_mask)``.
+
+    A GPT's ``features(idx, attention_mask)`` takes no segments and gives no pooled vector, so it is
+    rejected here rather than at the first training step.
+    """
+    features = getattr(encoder, "features", None)
+    expected = ("encoder must have a features(input_ids, token_type_ids, attention_mask) -> (hidden, "
+                "pooled) method, like lmlib.models.Bert (or pass a BertConfig)")
+    if not callable(features):
+        raise TypeError(f"{expected}; got {type(encoder).__name__}, which has no features method")
+    try:
+        signature = inspect.signature(features)
+    except (TypeError, ValueError):  # no signature to inspect (a builtin): trust it
+        return
+    try:
+        signature.bind(None, None, None)
+    except TypeError:
+        hint = ("; a GPT is a decoder with no [CLS] pooled vector: classify with an encoder such as Bert"
+                if type(encoder).__name__ == "GPT" else "")
+        raise TypeError(f"{expected}; got {type(encoder).__name__}.features{signature}{hint}") from None
 
 
 class SequenceClassifier(L.LightningModule):
@@ -59,15 +85,10 @@ class SequenceClassifier(L.LightningModule):
         total_steps: int | None = None,
     ) -> None:
         super().__init__()
-        if isinstance(num_labels, bool) or not isinstance(num_labels, int) or num_labels < 2:
-            raise ValueError(f"num_labels must be an int >= 2 (2 for a yes/no task), got {num_labels!r}")
+        int_at_least("num_labels", num_labels, 2)  # 2 for a yes/no task
         if isinstance(encoder, BertConfig):
             encoder = Bert(encoder)
-        if not callable(getattr(encoder, "features", None)):
-            raise TypeError(
-                f"encoder must have a features(input_ids, token_type_ids, attention_mask) -> (hidden, "
-                f"pooled) method, like lmlib.models.Bert; got {type(encoder).__name__}"
-            )
+        check_encoder(encoder)
         if d_model is None:
             d_model = getattr(getattr(encoder, "config", None), "d_model", None)
             if d_model is None:
@@ -125,18 +146,15 @@ class SequenceClassifier(L.LightningModule):
     def validation_step(self, batch: Mapping[str, Tensor], batch_idx: int) -> dict[str, Tensor]:
         return self.step(batch)
 
-    @torch.no_grad()
     def accuracy(self, loader) -> float:
         """Accuracy over every example of ``loader`` (in eval mode), weighted by example."""
-        was_training = self.training
-        self.eval()
         correct = total = 0
-        for batch in loader:
-            batch = {k: v.to(self.device) for k, v in batch.items()}
-            logits = self(batch["input_ids"], batch.get("token_type_ids"), batch.get("attention_mask"))
-            correct += (logits.argmax(-1) == batch["labels"]).sum().item()
-            total += batch["labels"].numel()
-        self.train(was_training)
+        with evaluating(self):
+            for batch in loader:
+                batch = {k: v.to(self.device) for k, v in batch.items()}
+                logits = self(batch["input_ids"], batch.get("token_type_ids"), batch.get("attention_mask"))
+                correct += (logits.argmax(-1) == batch["labels"]).sum().item()
+                total += batch["labels"].numel()
         return correct / max(1, total)
 
     def configure_optimizers(self):
@@ -152,4 +170,4 @@ class SequenceClassifier(L.LightningModule):
         return {"optimizer": optimizer, "lr_scheduler": {"scheduler": scheduler, "interval": "step"}}
 
 
-__all__ = ["SequenceClassifier", "warmup_linear"]
+__all__ = ["SequenceClassifier", "check_encoder", "warmup_linear"]

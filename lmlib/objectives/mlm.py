@@ -23,8 +23,28 @@ import torch.nn.functional as F
 from torch import Tensor
 
 from lmlib.data.mlm import IGNORE_INDEX
+from lmlib.inference import evaluating
 from lmlib.models.bert import Bert, BertConfig
 from lmlib.objectives.pretraining import Pretraining, build_model
+
+
+def _shape_of(t: object) -> tuple[int, ...] | str:
+    return tuple(t.shape) if isinstance(t, Tensor) else type(t).__name__
+
+
+def check_labels(batch: Mapping[str, Tensor]) -> None:
+    """Raise a ValueError unless labels has input_ids' shape (B, T) and next_sentence_label, if any,
+    has shape (B,). Shapes only: no synchronisation."""
+    ids, labels, nsl = batch["input_ids"], batch["labels"], batch.get("next_sentence_label")
+    if not isinstance(ids, Tensor) or ids.dim() != 2:
+        return  # the model's own check of input_ids says what is wrong with it
+    if not isinstance(labels, Tensor) or _shape_of(labels) != _shape_of(ids):
+        raise ValueError(f"MaskedLM: labels must have the shape of input_ids, (B, T) = {_shape_of(ids)} "
+                         f"(the original token where one was selected, {IGNORE_INDEX} elsewhere), "
+                         f"got {_shape_of(labels)}")
+    if nsl is not None and _shape_of(nsl) != (ids.shape[0],):
+        raise ValueError(f"MaskedLM: next_sentence_label must have shape (B,) = ({ids.shape[0]},) "
+                         f"(0 = IsNext, 1 = NotNext), got {_shape_of(nsl)}")
 
 
 class MaskedLM(Pretraining):
@@ -53,6 +73,7 @@ class MaskedLM(Pretraining):
         if not isinstance(batch, Mapping) or "input_ids" not in batch or "labels" not in batch:
             got = sorted(batch) if isinstance(batch, Mapping) else type(batch).__name__
             raise ValueError(f"a batch must be a dict with 'input_ids' and 'labels' (from mlm_loader), got {got}")
+        check_labels(batch)
         labels = batch["labels"]
         h, pooled = self.model.features(batch["input_ids"], batch.get("token_type_ids"),
                                         batch.get("attention_mask"))
@@ -72,18 +93,16 @@ class MaskedLM(Pretraining):
         return out
 
 
-@torch.no_grad()
 def evaluate(module: MaskedLM, batches: Iterable[Mapping[str, Tensor]]) -> dict[str, float]:
     """MLM loss and accuracy over all selected tokens, NSP loss and accuracy over all pairs of
     ``batches`` (weighted by tokens and pairs, not averaged per batch), with counts ``n_tokens`` and
     ``n_pairs``. The module is evaluated in eval mode (no dropout) and restored afterwards."""
-    was_training = module.training
-    module.eval()
     device = next(module.parameters()).device
     sums = dict(mlm_loss=0.0, mlm_correct=0, n_tokens=0, nsp_loss=0.0, nsp_correct=0, n_pairs=0)
-    try:
+    with evaluating(module):
         for batch in batches:
             batch = {k: v.to(device) for k, v in batch.items()}
+            check_labels(batch)
             h, pooled = module.model.features(batch["input_ids"], batch.get("token_type_ids"),
                                               batch.get("attention_mask"))
             selected = batch["labels"] != IGNORE_INDEX
@@ -96,8 +115,6 @@ def evaluate(module: MaskedLM, batches: Iterable[Mapping[str, Tensor]]) -> dict[
                 sums["nsp_loss"] += F.cross_entropy(nsp_logits, y, reduction="sum").item()
                 sums["nsp_correct"] += (nsp_logits.argmax(-1) == y).sum().item()
                 sums["n_pairs"] += len(y)
-    finally:
-        module.train(was_training)
     if sums["n_tokens"] == 0:
         raise ValueError("no selected (masked) token in the batches: nothing to evaluate")
     out = {"mlm_loss": sums["mlm_loss"] / sums["n_tokens"], "mlm_acc": sums["mlm_correct"] / sums["n_tokens"],
@@ -108,7 +125,6 @@ def evaluate(module: MaskedLM, batches: Iterable[Mapping[str, Tensor]]) -> dict[
     return out
 
 
-@torch.no_grad()
 def fill_mask(model: MaskedLM | Bert, tokenizer, text: str | Sequence[str],
               text_b: str | Sequence[str] | None = None, k: int = 5, batch_size: int = 256):
     """The ``k`` most probable tokens (with probabilities) for every [MASK] in ``text`` (and ``text_b``,
@@ -131,11 +147,9 @@ def fill_mask(model: MaskedLM | Bert, tokenizer, text: str | Sequence[str],
     for enc, a, b in zip(encodings, texts, texts_b):
         if mask_id not in enc.ids:
             raise ValueError(f"no [MASK] in {a!r}" + (f" / {b!r}" if b is not None else ""))
-    was_training = bert.training
-    bert.eval()
     device = next(bert.parameters()).device
     results = []
-    try:
+    with evaluating(bert):
         for start in range(0, len(encodings), batch_size):
             chunk = encodings[start : start + batch_size]
             T = max(len(e.ids) for e in chunk)
@@ -152,9 +166,7 @@ def fill_mask(model: MaskedLM | Bert, tokenizer, text: str | Sequence[str],
             for n in counts:
                 results.append(per_mask[:n])
                 per_mask = per_mask[n:]
-    finally:
-        bert.train(was_training)
     return results[0] if single else results
 
 
-__all__ = ["MaskedLM", "evaluate", "fill_mask"]
+__all__ = ["MaskedLM", "check_labels", "evaluate", "fill_mask"]

@@ -10,6 +10,8 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
+from lmlib._checks import positive_int
+
 from . import lexicon
 from .sampler import Categorical, Sampler
 
@@ -31,10 +33,7 @@ class WorldConfig:
             value = getattr(self, name)
             if isinstance(value, bool) or not isinstance(value, int):
                 raise TypeError(f"WorldConfig.{name} must be an int, got {value!r}")
-        if self.lexicon_size is not None and (
-            not isinstance(self.lexicon_size, int) or self.lexicon_size < 1
-        ):
-            raise ValueError(f"lexicon_size must be a positive int or None, got {self.lexicon_size!r}")
+        positive_int("lexicon_size", self.lexicon_size, none_ok=True)
         if self.n_people < 2 or self.n_towns < 1:
             raise ValueError("a world needs at least 2 people and 1 town")
         slots = self.n_towns * len(self.words(lexicon.PROFESSIONS))
