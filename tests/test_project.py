@@ -220,3 +220,39 @@ def test_every_notebook_verifies_its_claims_and_trains_from_the_training_seed():
                                                "lmlib.profile.training_seed() so that $LMLIB_SEED moves it")
         if MODEL_BUILDERS.search(code):
             assert "training_seed()" in code, f"{path.name} builds models but never reads training_seed()"
+
+
+# The website's column holds 97 characters of code at a 1280-pixel-wide window (_ext/static/book.css;
+# the browser test measures it): every line a reader sees, code or output, fits in 96.
+PAGE_WIDTH = 96
+ANSI = re.compile(r"\x1b\[[0-9;]*m")  # colours of a traceback, not shown as characters
+
+
+def too_wide_lines(cells: list[dict], width: int = PAGE_WIDTH) -> list[tuple[int, str]]:
+    """(cell index, line) for every line of shown code or text output longer than `width`."""
+    wide = []
+    for i, cell in enumerate(cells):
+        if cell["cell_type"] != "code" or {"remove-cell", "remove-input"} & set(cell["metadata"].get("tags", [])):
+            continue
+        texts = ["".join(cell["source"])]
+        for out in cell.get("outputs", []):
+            text = out.get("text") or out.get("data", {}).get("text/plain", "")
+            texts.append("".join(text) if isinstance(text, list) else text)
+            texts += out.get("traceback", [])
+        lines = (ANSI.sub("", line) for text in texts for line in text.splitlines())
+        wide += [(i, line) for line in lines if len(line) > width]
+    return wide
+
+
+def test_too_wide_lines_detects_what_it_should():
+    ok = "x" * PAGE_WIDTH
+    cells = [_cell(ok), _cell(ok + "y"), _cell("print(1)"), _cell("#" * 200, "remove-cell")]
+    cells[2]["outputs"] = [{"output_type": "stream", "name": "stdout", "text": [ok + "\n", "z" * 97]}]
+    assert too_wide_lines(cells) == [(1, ok + "y"), (2, "z" * 97)]
+
+
+def test_every_line_a_reader_sees_fits_the_page():
+    for path in notebooks():
+        wide = too_wide_lines(json.loads(path.read_text())["cells"])
+        assert not wide, (f"{path.name}: {len(wide)} lines wider than {PAGE_WIDTH} characters, which "
+                          f"the website wraps mid-line, e.g. cell {wide[0][0]}: {wide[0][1][:60]!r}...")
