@@ -75,7 +75,8 @@ def run_one(nb: Path, run: str) -> dict:
         claims = [json.loads(line) for line in log.read_text().splitlines()] if log.exists() else []
     if proc.returncode != 0 and not failed:
         failed = [f"pytest exit {proc.returncode}: {proc.stdout[-300:]}"]
-    return dict(notebook=rel, run=run, seconds=round(seconds, 1), failed_cells=failed, claims=claims)
+    return dict(notebook=rel, run=run, machine=machine(), seconds=round(seconds, 1), failed_cells=failed,
+                claims=claims)
 
 
 def machine() -> str:
@@ -92,6 +93,16 @@ def machine() -> str:
             f"torch {torch.__version__}")
 
 
+def machines_of(records: list[dict]) -> dict[str, list[str]]:
+    """Machine -> the runs made on it (records of older versions without a machine: "unrecorded")."""
+    out: dict[str, list[str]] = defaultdict(list)
+    for r in records:
+        m = r.get("machine", "unrecorded")
+        if r["run"] not in out[m]:
+            out[m].append(r["run"])
+    return dict(out)
+
+
 def summarise(records: list[dict]) -> str:
     """The Markdown table of RESULTS.md: per notebook, runs, failed cells, and each claim."""
     by_nb: dict[str, list[dict]] = defaultdict(list)
@@ -99,6 +110,10 @@ def summarise(records: list[dict]) -> str:
         by_nb[r["notebook"]].append(r)
     runs = sorted({r["run"] for r in records}, key=lambda x: list(RUNS).index(x) if x in RUNS else 99)
     out = [f"Runs: {', '.join(f'`{r}` ({_env(r)})' for r in runs)}.", ""]
+    machines = machines_of(records)
+    if len(machines) > 1:
+        out += ["Machines: " + "; ".join(f"{m}: {', '.join(f'`{r}`' for r in rs)}" for m, rs in machines.items())
+                + ".", ""]
     out += ["| notebook | runs | failed cells | claims held | wall time (s) |", "| --- | ---: | ---: | ---: | --- |"]
     for nb, rs in sorted(by_nb.items()):
         claims = [c for r in rs for c in r["claims"]]
@@ -150,7 +165,8 @@ def write_results(records: list[dict], command: str) -> None:
     cells = sum(len(r["failed_cells"]) for r in records)
     section = "\n".join([
         BEGIN, "## Robustness of the notebooks' claims (`make robust`)", "",
-        f"Machine: {machine()}. Date: {date.today().isoformat()}. Command: `{command}`.", "",
+        f"Machine: {' and '.join(machines_of(records)) or machine()}. Date: {date.today().isoformat()}. "
+        f"Command: `{command}`.", "",
         "Every notebook re-executed under nbval at the cpu profile, once per run. A claim is one check of a "
         "hidden assertion cell (`lmlib.claims`): a comparison with its margin, or a stated number with its "
         "tolerance. *Smallest margin* is how far the worst run stayed inside the bound (negative: failed).", "",

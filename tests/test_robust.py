@@ -33,3 +33,11 @@ def test_every_run_has_an_environment_and_the_defaults_exist():
     assert robust.RUNS["seed0"] == {"LMLIB_SEED": "0"}
     assert any("ATEN_CPU_CAPABILITY" in env for env in robust.RUNS.values())
     assert any(env.get("OMP_NUM_THREADS") == "1" for env in robust.RUNS.values())
+
+
+def test_runs_on_several_machines_are_told_apart():
+    records = [dict(notebook="ch/nb", run=run, machine=m, seconds=1.0, failed_cells=[], claims=[])
+               for run, m in (("seed0", "AMD (AVX-512)"), ("seed1", "AMD (AVX-512)"), ("seed2-threads1", "AMD (AVX2)"))]
+    assert robust.machines_of(records) == {"AMD (AVX-512)": ["seed0", "seed1"], "AMD (AVX2)": ["seed2-threads1"]}
+    assert "Machines: AMD (AVX-512): `seed0`, `seed1`; AMD (AVX2): `seed2-threads1`." in robust.summarise(records)
+    assert "Machines:" not in robust.summarise(records[:2])  # one machine: said once, in the heading
