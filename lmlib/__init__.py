@@ -15,6 +15,7 @@ Modules (one idea each):
 - ``lmlib.objectives``  LightningModules: causal LM, masked LM + NSP, classification
 - ``lmlib.inference``   ``evaluating(model)``: eval mode without gradients, the model restored after
 - ``lmlib.generate``    greedy, temperature, top-k and top-p sampling (one decoding loop)
+- ``lmlib.sequences``   log-probs of completions, batched generation with left padding, KL to a reference
 - ``lmlib.compress``    arithmetic coding driven by a language model
 - ``lmlib.scaling``     parameters, FLOPs, memory, GPU-hours and cost
 - ``lmlib.plot``        the book's figures
