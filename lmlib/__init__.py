@@ -6,7 +6,8 @@ Modules (one idea each):
 - ``lmlib.claims``      the results a page states, checked with margins and tolerances
 - ``lmlib.train``       ``fit()``: one training function around ``lightning.Trainer``
 - ``lmlib.checkpoint``  save / load weights with safetensors
-- ``lmlib.nn``          transformer building blocks (embeddings, attention, blocks)
+- ``lmlib.nn``          transformer blocks from parts (embeddings, LayerNorm/RMSNorm, self- and
+                        cross-attention with boolean or additive masks and a position bias, blocks)
 - ``lmlib.data``        tinyworld (procedural corpus with known entropy), pydocs (real English),
                         hub (real datasets online), sources (a notebook's ``data=`` knob)
 - ``lmlib.ngram``       count-based n-gram language models (the baselines)
