@@ -156,8 +156,13 @@ def test_unsupported_hf_config_is_refused():
     )
     with pytest.raises(ValueError, match=r"cannot convert: lmlib scales attention scores by 1/sqrt"):
         gpt_from_hf(transformers.GPT2LMHeadModel(config))
-    with pytest.raises(TypeError, match=r"expected a transformers.GPT2LMHeadModel, got GPT2Model"):
-        gpt_from_hf(transformers.GPT2Model(config))
+    with pytest.raises(ValueError, match=r"cannot convert: lmlib scales attention scores by 1/sqrt"):
+        gpt_from_hf(transformers.GPT2Model(config))  # the base model is checked the same way
+    bert = transformers.BertModel(transformers.BertConfig(vocab_size=VOCAB, hidden_size=16, num_hidden_layers=1,
+                                                          num_attention_heads=2, intermediate_size=32))
+    with pytest.raises(TypeError, match=r"expected a transformers model of \['GPT2LMHeadModel', 'GPT2Model'\] "
+                                        r"\(or a state dict\), got BertModel"):
+        gpt_from_hf(bert)
 
 
 def test_missing_transformers_gives_a_clear_error(monkeypatch):
@@ -224,3 +229,247 @@ def test_bert_ablations_cannot_go_to_hf():
     assert model.embeddings.position_embeddings is None
     with pytest.raises(ValueError, match=r"cannot convert: HF's BERT always has position and segment"):
         bert_to_hf(model)
+
+
+# ------------------------------------------------- the generic converter, every family and HF class
+
+from dataclasses import replace  # noqa: E402
+
+from lmlib.models.hf import FAMILIES, from_hf, load_pretrained, save_pretrained, to_hf  # noqa: E402
+from lmlib.models.hf.table import Entry  # noqa: E402
+
+BERT_CLASSES = ["BertModel", "BertForMaskedLM", "BertForPreTraining"]
+GPT_CLASSES = ["GPT2Model", "GPT2LMHeadModel"]
+AUTO = {"BertModel": "AutoModel", "BertForMaskedLM": "AutoModelForMaskedLM",
+        "BertForPreTraining": "AutoModelForPreTraining", "GPT2Model": "AutoModel",
+        "GPT2LMHeadModel": "AutoModelForCausalLM"}
+
+
+def hf_config(hf_class):
+    if hf_class.startswith("Bert"):
+        return transformers.BertConfig(
+            vocab_size=VOCAB, hidden_size=32, num_hidden_layers=2, num_attention_heads=4, intermediate_size=48,
+            max_position_embeddings=24, attn_implementation="eager")
+    return transformers.GPT2Config(vocab_size=VOCAB, n_positions=24, n_embd=32, n_layer=2, n_head=4,
+                                   bos_token_id=None, eos_token_id=None, attn_implementation="eager")
+
+
+def lmlib_model(hf_class, seed=0):
+    torch.manual_seed(seed)
+    if hf_class.startswith("Bert"):
+        model = Bert(BertConfig(vocab_size=VOCAB, max_positions=24, d_model=32, n_layers=2, n_heads=4, d_ff=48))
+    else:
+        model = GPT(GPTConfig(vocab_size=VOCAB, max_positions=24, d_model=32, n_layers=2, n_heads=4))
+    return perturb_(model).eval()
+
+
+def hf_model(hf_class, seed=0):
+    torch.manual_seed(seed)
+    return perturb_(getattr(transformers, hf_class)(hf_config(hf_class))).eval()
+
+
+def inputs(hf_class):
+    g = torch.Generator().manual_seed(1)
+    idx = torch.randint(0, VOCAB, (3, 20), generator=g)
+    mask = torch.tensor([[1] * 20, [1] * 15 + [0] * 5, [1] * 9 + [0] * 11])  # right padding
+    if hf_class.startswith("Bert"):
+        segments = torch.tensor([[0] * 8 + [1] * 12, [0] * 12 + [1] * 8, [0] * 20])
+        return dict(input_ids=idx, token_type_ids=segments, attention_mask=mask)
+    return dict(input_ids=idx, attention_mask=mask)
+
+
+def hf_outputs(hf_class, model, x):
+    with torch.no_grad():
+        out = model(**x)
+    return {
+        "BertModel": lambda: (out.last_hidden_state, out.pooler_output),
+        "BertForMaskedLM": lambda: (out.logits,),
+        "BertForPreTraining": lambda: (out.prediction_logits, out.seq_relationship_logits),
+        "GPT2Model": lambda: (out.last_hidden_state,),
+        "GPT2LMHeadModel": lambda: (out.logits,),
+    }[hf_class]()
+
+
+def lmlib_outputs(hf_class, model, x):
+    with torch.no_grad():
+        if hf_class == "BertModel":
+            return model.features(**x)
+        if hf_class == "BertForMaskedLM":
+            return (model(**x)[0],)
+        if hf_class == "BertForPreTraining":
+            return model(**x)
+        mask = x["attention_mask"]
+        return (model.features(x["input_ids"], mask),) if hf_class == "GPT2Model" else \
+            (model(x["input_ids"], attention_mask=mask)[0],)
+
+
+def assert_same_outputs(hf_class, lmlib, hf):
+    x = inputs(hf_class)
+    ours, theirs = lmlib_outputs(hf_class, lmlib, x), hf_outputs(hf_class, hf, x)
+    assert len(ours) == len(theirs)
+    for a, b in zip(ours, theirs, strict=True):
+        torch.testing.assert_close(a, b, **TOL)
+
+
+@pytest.mark.parametrize("hf_class", BERT_CLASSES + GPT_CLASSES)
+def test_every_class_both_ways_and_through_directories(hf_class, tmp_path, monkeypatch):
+    # HF -> lmlib (the family is found from the class; heads the class lacks keep their init)
+    hf = hf_model(hf_class)
+    ours = from_hf(hf)
+    assert not ours.training
+    assert_same_outputs(hf_class, ours, hf)
+    # lmlib -> HF
+    model = lmlib_model(hf_class, seed=1)
+    assert_same_outputs(hf_class, model, to_hf(model, hf_class, attn_implementation="eager"))
+    # lmlib -> save_pretrained -> transformers' from_pretrained (task class and AutoModel*), nothing missing
+    save_pretrained(model, tmp_path / "ours", hf_class)
+    loaded, info = getattr(transformers, AUTO[hf_class]).from_pretrained(
+        tmp_path / "ours", attn_implementation="eager", output_loading_info=True)
+    assert type(loaded).__name__ == hf_class
+    assert not info["missing_keys"] and not info["unexpected_keys"] and not info["mismatched_keys"]
+    assert_same_outputs(hf_class, model, loaded.eval())
+    base = transformers.AutoModel.from_pretrained(tmp_path / "ours", attn_implementation="eager").eval()
+    x = inputs(hf_class)
+    torch.testing.assert_close(base(**x).last_hidden_state, lmlib_outputs(
+        "BertModel" if hf_class.startswith("Bert") else "GPT2Model", model, x)[0], **TOL)
+    # HF save_pretrained -> load_pretrained, without importing transformers
+    hf.save_pretrained(tmp_path / "theirs")
+    monkeypatch.setitem(sys.modules, "transformers", None)
+    again = load_pretrained(tmp_path / "theirs")
+    monkeypatch.undo()
+    assert not again.training
+    assert_same_outputs(hf_class, again, hf)
+
+
+def test_heads_a_source_lacks_keep_their_initialisation():
+    hf = hf_model("BertModel")
+    config = from_hf(hf).config
+    torch.manual_seed(3)
+    init = Bert(config)
+    torch.manual_seed(3)
+    model = from_hf(hf)  # built with the same seed, then filled
+    assert torch.equal(model.nsp_head.weight, init.nsp_head.weight)
+    assert torch.equal(model.mlm_head.dense.weight, init.mlm_head.dense.weight)
+    assert model.mlm_head.decoder.weight is model.embeddings.token_embeddings.weight  # still tied
+    assert torch.equal(model.pooler.weight, hf.pooler.dense.weight)
+
+
+@pytest.mark.parametrize("hf_class", ["BertForPreTraining", "GPT2LMHeadModel"])
+def test_from_a_state_dict(hf_class):
+    hf = hf_model(hf_class)
+    for config in (hf.config, hf.config.to_dict()):
+        assert_same_outputs(hf_class, from_hf(hf.state_dict(), config=config).eval(), hf)
+    lmlib_config = from_hf(hf).config
+    family = "bert" if hf_class.startswith("Bert") else "gpt2"
+    assert_same_outputs(hf_class, from_hf(hf.state_dict(), family, lmlib_config).eval(), hf)
+    with pytest.raises(ValueError, match=r"from_hf\(state_dict\) needs family="):
+        from_hf(hf.state_dict(), config=lmlib_config)
+    with pytest.raises(ValueError, match=r"from_hf\(state_dict\) needs config="):
+        from_hf(hf.state_dict(), family)
+
+
+def test_table_defaults_are_transformers_defaults():
+    """load_pretrained reads config.json without transformers: a field it leaves out means HF's default."""
+    for fam in FAMILIES.values():
+        hf = getattr(transformers, fam.hf_config)()
+        for f in fam.config_fields:
+            assert [getattr(hf, name) for name in f.theirs] == [f.default] * len(f.theirs), f
+        for req in fam.requires:
+            assert getattr(hf, req.field, req.default) == req.default, req
+        assert fam.model.__name__ and all(c in dir(transformers) for c in fam.hf_classes)
+
+
+def test_old_checkpoints_with_legacy_names_buffers_and_no_prefix(tmp_path):
+    """Like the hub's gpt2 (GPT2Model names, attention-mask buffers) and old BERTs (gamma/beta, position_ids),
+    with a config.json that leaves defaults out."""
+    import json
+
+    from safetensors.torch import save_file
+
+    gpt = hf_model("GPT2LMHeadModel")
+    state = {k.removeprefix("transformer."): v.contiguous() for k, v in gpt.state_dict().items()
+             if k != "lm_head.weight"}
+    for i in range(2):
+        state[f"h.{i}.attn.bias"] = torch.tril(torch.ones(24, 24)).view(1, 1, 24, 24)
+        state[f"h.{i}.attn.masked_bias"] = torch.tensor(-1e4)
+    (tmp_path / "gpt").mkdir()
+    save_file(state, str(tmp_path / "gpt" / "model.safetensors"))
+    (tmp_path / "gpt" / "config.json").write_text(json.dumps(dict(
+        model_type="gpt2", vocab_size=VOCAB, n_positions=24, n_embd=32, n_layer=2, n_head=4)))
+    assert_same_outputs("GPT2LMHeadModel", load_pretrained(tmp_path / "gpt"), gpt)
+
+    bert = hf_model("BertForPreTraining")
+    state = {k.replace("LayerNorm.weight", "LayerNorm.gamma").replace("LayerNorm.bias", "LayerNorm.beta"): v
+             for k, v in bert.state_dict().items() if not k.startswith("cls.predictions.decoder")}
+    state["bert.embeddings.position_ids"] = torch.arange(24)[None]
+    (tmp_path / "bert").mkdir()
+    save_file(state, str(tmp_path / "bert" / "model.safetensors"))
+    (tmp_path / "bert" / "config.json").write_text(json.dumps(dict(
+        model_type="bert", vocab_size=VOCAB, hidden_size=32, num_hidden_layers=2, num_attention_heads=4,
+        intermediate_size=48, max_position_embeddings=24)))
+    assert_same_outputs("BertForPreTraining", load_pretrained(tmp_path / "bert"), bert)
+
+
+def without(entries, hf_name):
+    return tuple(e for e in entries if e.theirs != hf_name)
+
+
+def test_a_table_with_a_missing_name_fails_loudly(monkeypatch):
+    bert, gpt = FAMILIES["bert"], FAMILIES["gpt2"]
+    monkeypatch.setitem(FAMILIES, "bert", replace(
+        bert, entries=without(bert.entries, "bert.encoder.layer.{i}.output.dense.bias")))
+    with pytest.raises(ValueError, match=r"the source has \['bert.encoder.layer.0.output.dense.bias', "
+                                         r"'bert.encoder.layer.1.output.dense.bias'\], which the table neither"):
+        from_hf(hf_model("BertForPreTraining"))
+    with pytest.raises(ValueError, match=r"table does not match lmlib's Bert: it leaves "
+                                         r"\['blocks.0.ffn.fc2.bias', 'blocks.1.ffn.fc2.bias'\] unfilled"):
+        to_hf(lmlib_model("BertForPreTraining"))
+    # an HF buffer that is not in the ignore list is not skipped silently
+    monkeypatch.setitem(FAMILIES, "gpt2", replace(gpt, ignore=()))
+    state = dict(hf_model("GPT2Model").state_dict(), **{"h.0.attn.bias": torch.ones(1, 1, 24, 24)})
+    with pytest.raises(ValueError, match=r"the source has \['transformer.h.0.attn.bias'\], which the table "
+                                         r"neither uses nor ignores"):
+        from_hf(state, config=hf_config("GPT2Model"))
+
+
+def test_a_table_with_an_extra_or_wrong_name_fails_loudly(monkeypatch):
+    bert = FAMILIES["bert"]
+    extra = Entry("blocks.{i}.attn.rel_bias", "bert.encoder.layer.{i}.attention.self.rel_bias")
+    monkeypatch.setitem(FAMILIES, "bert", replace(bert, entries=(*bert.entries, extra)))
+    with pytest.raises(ValueError, match=r"the table needs \['bert.encoder.layer.0.attention.self.rel_bias', "
+                                         r"'bert.encoder.layer.1.attention.self.rel_bias'\], "
+                                         r"which the source lacks"):
+        from_hf(hf_model("BertModel"))
+    with pytest.raises(ValueError, match=r"names \['blocks.0.attn.rel_bias', 'blocks.1.attn.rel_bias'\], which "
+                                         r"the model does not have"):
+        to_hf(lmlib_model("BertModel"), "BertModel")
+    wrong = tuple(replace(e, ours=("pooler.wieght",)) if e.ours == ("pooler.weight",) else e for e in bert.entries)
+    monkeypatch.setitem(FAMILIES, "bert", replace(bert, entries=wrong))
+    with pytest.raises(ValueError, match=r"it leaves \['pooler.weight'\] unfilled and names \['pooler.wieght'\]"):
+        from_hf(hf_model("BertModel"))
+
+
+def test_untied_weights_wrong_classes_and_pickles_are_refused(tmp_path):
+    hf = hf_model("GPT2LMHeadModel")
+    state = dict(hf.state_dict(), **{"lm_head.weight": torch.zeros(VOCAB, 32)})
+    with pytest.raises(ValueError, match=r"HF weight 'lm_head.weight' is not tied to 'transformer.wte.weight'"):
+        from_hf(state, config=hf.config)
+    with pytest.raises(TypeError, match=r"the gpt2 table knows the HF classes \['GPT2LMHeadModel', 'GPT2Model'\], "
+                                        r"not BertModel"):
+        to_hf(lmlib_model("GPT2Model"), "BertModel")
+    with pytest.raises(ValueError, match=r"no lmlib family 't5'; known: \['bert', 'gpt2'\]"):
+        from_hf(hf.state_dict(), "t5", hf.config)
+    (tmp_path / "config.json").write_text('{"model_type": "gpt2"}')
+    (tmp_path / "pytorch_model.bin").write_bytes(b"")
+    with pytest.raises(FileNotFoundError, match=r"\['pytorch_model.bin'\] are pickles, which lmlib never loads"):
+        load_pretrained(tmp_path)
+    with pytest.raises(FileNotFoundError, match=r"no config.json in .*: not a from_pretrained directory"):
+        load_pretrained(tmp_path / "nowhere")
+
+
+def test_a_table_checks_itself():
+    bert = FAMILIES["bert"]
+    with pytest.raises(ValueError, match=r"Family 'bert': entry groups \['sop'\] are in none of its hf_classes"):
+        replace(bert, entries=(*bert.entries, Entry("sop_head.weight", "cls.sop.weight", group="sop")))
+    with pytest.raises(ValueError, match=r"Family 'bert': base_class 'BertEncoder' is not in its hf_classes"):
+        replace(bert, base_class="BertEncoder")
