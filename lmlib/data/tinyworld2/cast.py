@@ -29,11 +29,13 @@ class Cast:
         self.s = s
         self.people = people
         self.introduced: list[Person] = []
+        self.genders = {"f": 0, "m": 0}  # how many of each gender have been introduced
         self.last: Person | None = None
 
     def intro(self, p: Person, subject: bool = False) -> str:
         """The first mention of ``p``: it states the gender."""
         self.introduced.append(p)
+        self.genders[p.gender] += 1
         if subject:
             self.last = p
         form = self.s.pick(_INTRO, STRUCTURE)
@@ -45,8 +47,7 @@ class Cast:
     def can_pronoun(self, p: Person) -> bool:
         if p not in self.introduced:
             return False
-        same = [q for q in self.introduced if q.gender == p.gender]
-        return len(same) == 1 or self.last is p
+        return self.last is p or self.genders[p.gender] == 1
 
     def ref(self, p: Person, subject: bool = True) -> str:
         """A later mention of ``p`` as subject (``she``) or object (``her``)."""

@@ -7,6 +7,8 @@ regular ones of English spelling; the words that break them are listed in ``IRRE
 
 from __future__ import annotations
 
+import functools
+
 VOWELS = "aeiou"
 
 IRREGULAR_PLURALS = dict(
@@ -157,7 +159,7 @@ def adverb(adj: str) -> str:
 
 
 IRREGULAR_QUALITIES = dict(generous="generosity", curious="curiosity", honest="honesty", patient="patience",
-                           brave="bravery", proud="pride", wise="wisdom", modest="modesty", bold="boldness")
+                           brave="bravery", proud="pride", wise="wisdom", modest="modesty", bold="boldness", busy="busyness")
 
 
 def noun_of_quality(adj: str) -> str:
@@ -177,5 +179,7 @@ def article(phrase_: str) -> str:
     return "an" if first[0] in VOWELS else "a"
 
 
+@functools.lru_cache(maxsize=1 << 16)
 def a(phrase_: str) -> str:
+    """'a key', 'an old key' (cached: it is called for nearly every noun phrase)."""
     return f"{article(phrase_)} {phrase_}"

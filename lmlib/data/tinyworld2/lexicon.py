@@ -162,3 +162,72 @@ NEWS_EVENTS = phrases("the autumn fair|the flower show|the spring market|the har
 NEWS_PROBLEMS = phrases("a flood|a fire|a storm|a power cut|a burst pipe|a landslide|a fallen tree|"
                         "a broken bridge|an outbreak of flu|a swarm of bees")
 OFFICIALS = words("mayor constable councillor vicar headmaster stationmaster")
+
+# --- the richer story grammar -------------------------------------------------------------------
+# buildings and landmarks of a town (a preposition and an optional adjective go before them)
+LANDMARKS = phrases(
+    "mill|inn|church|school|bakery|library|town hall|post office|station|chapel|windmill|cottage|"
+    "farmhouse|stables|fountain|well|gate|market hall|bridge|pond|forge|barn|tower|museum|theatre|"
+    "boathouse|lighthouse|toll house|almshouse|dairy|granary|brewery|tannery|schoolhouse|vicarage|"
+    "watermill|bandstand|signal box|lock gates|cattle market")
+LANDMARK_PREPOSITIONS = words("by near behind outside beside past")
+LANDMARK_LOOKS = words("old new little big busy quiet crowded empty shady tall grey white "
+                       "crooked ruined painted")
+# how someone does a thing: adjectives that derive the adverbs
+ACTION_MANNERS = words("quiet slow quick happy cheerful proud glad busy calm brisk eager neat swift "
+                       "bold merry silent hurried lazy")
+# small things anyone might do on a day (verb phrases, base form)
+DEEDS = phrases(
+    "write a letter to an old friend|sweep the front step|bake a cake for the neighbours|feed the ducks|"
+    "mend a torn sleeve|plant some bulbs|paint the garden gate|tidy the cupboard|polish the silver|"
+    "read the newspaper|wash the windows|chop some firewood|pick blackberries|visit a sick neighbour|"
+    "buy a new hat|sell some old books|climb the church tower|fly a kite|hang out the washing|"
+    "darn some socks|pickle some onions|make a pot of jam|carry water from the well|fix a squeaky door|"
+    "count the money in the jar|feed the birds|weed the vegetable patch|take the cart to the blacksmith|"
+    "sort through some old letters|sing an old song|whistle a tune|play a game of draughts|"
+    "learn a new recipe|draw a map of the town|repair the garden wall|shell a bowl of peas|"
+    "listen to the band|watch the boats|gather mushrooms|knit a scarf")
+WILD_ANIMALS = words("robin blackbird thrush sparrow wren crow heron swan duck fox badger hare "
+                     "squirrel hedgehog deer mole toad bee butterfly cuckoo magpie starling pigeon")
+ANIMAL_DOINGS = phrases(
+    "sang in the hedge|hopped across the lawn|called from the trees|ran along the wall|"
+    "splashed in the pond|slept in the sun|dug in the flower beds|watched from the roof|"
+    "flew over the rooftops|hid in the long grass|sat on the gatepost|crossed the lane|"
+    "drank from the puddles|rustled in the leaves|peered in at the window")
+SKIES = phrases(
+    "the sun shone on the roofs|low clouds hung over the hills|a cold wind blew down the lane|"
+    "a soft rain was falling|a thick mist lay over the fields|snow lay on the chimneys|"
+    "the sky was clear and blue|thunder rumbled far away|the leaves were turning gold|"
+    "the air smelled of woodsmoke|the church bells were ringing|the streets were full of people")
+EXCLAMATIONS = phrases(
+    "What a lovely day|I am so tired|Look at the sky|I have some news|"
+    "It is colder than yesterday|I could eat a horse|What a busy week|Come and see this|"
+    "I have never seen such a thing|Let us go home|Time for a cup of tea|Mind the puddles")
+TOPICS = phrases(
+    "the weather|the price of bread|the coming fair|an old song|the harvest|the new mayor|"
+    "a book they had both read|the river flooding|the trains|their childhood|the best way to cook eggs|"
+    "a strange dream|the summer holidays|the state of the roads|a wedding in the village")
+MEALS = words("breakfast lunch tea supper")
+# the same weather in other words (a later sentence may restate an earlier one)
+WEATHER_SYNONYMS = {
+    "sunny": ("sunny", "bright", "golden"), "rainy": ("rainy", "wet", "drizzly"),
+    "cold": ("cold", "chilly", "bitter"), "windy": ("windy", "blustery", "gusty"),
+    "warm": ("warm", "mild", "balmy"), "foggy": ("foggy", "misty", "murky"),
+    "bright": ("bright", "sunny", "clear"), "grey": ("grey", "dull", "gloomy"),
+    "misty": ("misty", "foggy", "hazy"), "stormy": ("stormy", "wild", "thundery"),
+    "frosty": ("frosty", "icy", "freezing"), "chilly": ("chilly", "cold", "raw"),
+    "snowy": ("snowy", "white", "wintry"), "damp": ("damp", "wet", "soggy"),
+    "hot": ("hot", "sweltering", "baking"), "cloudy": ("cloudy", "overcast", "grey"),
+    "wet": ("wet", "rainy", "soaking"), "dry": ("dry", "dusty", "parched"),
+    "blustery": ("blustery", "windy", "wild"), "mild": ("mild", "soft", "gentle"),
+}
+# feelings by strength (a loss hurts more when the thing was a gift)
+FEELINGS_MILD = words("sad upset disappointed glum cross sorry")
+FEELINGS_STRONG = words("heartbroken miserable desperate devastated wretched inconsolable")
+# which manners a trait makes likely: (traits, manners)
+STEADY_TRAITS = words("kind patient careful honest gentle calm quiet wise polite modest shy")
+HASTY_TRAITS = words("lazy clumsy busy bold lively grumpy stubborn proud")
+# what anyone may do with a thing (base forms; each takes any object)
+THING_VERBS = words("polish clean carry paint mend buy sell wrap fetch hide move wash sort count "
+                    "examine admire borrow return weigh pack dust fix check open tie decorate measure "
+                    "draw label oil sharpen straighten collect inspect hang")

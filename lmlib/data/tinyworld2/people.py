@@ -2,6 +2,9 @@
 
 from __future__ import annotations
 
+import math
+from itertools import accumulate
+
 from .sampler import Categorical, zipf
 from .world import Person, World
 
@@ -14,8 +17,17 @@ class People:
 
     def others(self, p: Person) -> Categorical:
         """Anyone but ``p`` whose first name and surname both differ from ``p``'s (Zipf weights kept)."""
-        if p.name not in self._others:
-            pairs = [(q, w) for q, w in zip(self.anyone.items, self.anyone.probs)
-                     if q.first != p.first and q.surname != p.surname]
-            self._others[p.name] = Categorical([q for q, _ in pairs], [w for _, w in pairs])
-        return self._others[p.name]
+        c = self._others.get(p.name)
+        if c is None:  # built by hand from ``anyone`` (this runs once per person, so it must be quick)
+            a = self.anyone
+            keep = [i for i, q in enumerate(a.items) if q.first != p.first and q.surname != p.surname]
+            z = math.fsum(a.probs[i] for i in keep)
+            c = Categorical.__new__(Categorical)
+            c.items = [a.items[i] for i in keep]
+            c.probs = [a.probs[i] / z for i in keep]
+            lz = math.log2(z)
+            c.log2p = [a.log2p[i] - lz for i in keep]
+            c._cum = list(accumulate(c.probs))
+            c._cum[-1] = 1.0
+            self._others[p.name] = c
+        return c

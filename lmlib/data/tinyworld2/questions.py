@@ -85,19 +85,30 @@ class Questions:
                      if not (parts == 1 and f and i)]
             self.flaw_pairs[parts] = Categorical([(x, y) for x in flaws for y in flaws
                                                   if flaws_score(*x) > flaws_score(*y)])
-        self.wrong = {}
+        self.every, self.uniform = {}, {}
+        self.friend_index = {q.name: i for i, q in enumerate(world.people)}
 
     def wrong_value(self, s, p: Person, attribute: str) -> str:
-        """A value of ``attribute`` that is not ``p``'s: a false answer."""
-        key = (attribute, value(p, attribute))
-        if key not in self.wrong:
+        """A value of ``attribute`` that is not ``p``'s (uniform over the others): a false answer."""
+        every = self.every.get(attribute)
+        if every is None:
             cfg = self.world.config
-            every = dict(town=self.world.towns, profession=cfg.words(list(L.PROFESSIONS)), pet=cfg.words(L.PETS),
-                         hobby=cfg.words([h[0] for h in L.HOBBIES]), trait=cfg.words(L.TRAITS),
-                         colour=cfg.words(L.COLOURS), age=[str(n) for n in range(12, 90)],
-                         friend=[q.name for q in self.world.people])[attribute]
-            self.wrong[key] = Categorical([x for x in every if x != key[1] and x != p.name])
-        return s.pick(self.wrong[key], WORD)
+            every = self.every[attribute] = dict(
+                town=self.world.towns, profession=cfg.words(list(L.PROFESSIONS)), pet=cfg.words(L.PETS),
+                hobby=cfg.words([h[0] for h in L.HOBBIES]), trait=cfg.words(L.TRAITS),
+                colour=cfg.words(L.COLOURS), age=[str(n) for n in range(12, 90)],
+                friend=[q.name for q in self.world.people])[attribute]
+        banned = {value(p, attribute), p.name}
+        skip = sorted(i for i, x in enumerate(every) if x in banned) if attribute != "friend" else sorted(
+            self.friend_index[x] for x in banned)
+        n = len(every) - len(skip)
+        if n not in self.uniform:
+            self.uniform[n] = Categorical(range(n))
+        i = s.pick(self.uniform[n], WORD)
+        for j in skip:  # the i-th value that is not banned
+            if j <= i:
+                i += 1
+        return every[i]
 
     def question(self, s, hops: int | None = None):
         p = s.pick(self.people.anyone, PERSON)

@@ -35,9 +35,10 @@ class WorldConfig:
     n_people: int = 1000
     n_towns: int = 40
     lexicon_size: int | None = None
-    max_episodes: int = 3
+    max_episodes: int = 6
     max_facts: int = 6  # facts in a biography (a fact sheet has one more)
-    zipf_s: float = 1.0  # exponent of the Zipf weights for people and words
+    zipf_s: float = 1.0  # exponent of the Zipf weights for people and the older word lists
+    word_zipf_s: float = 0.5  # exponent of the Zipf weights of the story grammar's word lists
 
     def __post_init__(self) -> None:
         for name in ("seed", "n_people", "n_towns", "max_episodes", "max_facts"):
@@ -51,12 +52,14 @@ class WorldConfig:
             raise ValueError("a world needs at least 3 people and 1 town")
         if self.n_people > 50 * self.n_towns:
             raise ValueError(f"n_people={self.n_people} is more than 50 per town; raise n_towns or lower n_people")
-        if not 1 <= self.max_episodes <= 3:
-            raise ValueError(f"max_episodes must be 1, 2 or 3, got {self.max_episodes}")
+        if not 1 <= self.max_episodes <= 8:
+            raise ValueError(f"max_episodes must be in 1..8, got {self.max_episodes}")
         if not 1 <= self.max_facts <= 6:
             raise ValueError(f"max_facts must be in 1..6, got {self.max_facts}")
-        if not isinstance(self.zipf_s, (int, float)) or self.zipf_s < 0:
-            raise ValueError(f"zipf_s must be a number >= 0, got {self.zipf_s!r}")
+        for name in ("zipf_s", "word_zipf_s"):
+            value = getattr(self, name)
+            if isinstance(value, bool) or not isinstance(value, (int, float)) or value < 0:
+                raise ValueError(f"{name} must be a number >= 0, got {value!r}")
 
     def words(self, items):
         return list(items[: self.lexicon_size]) if self.lexicon_size else list(items)
