@@ -12,8 +12,12 @@ Modules (one idea each):
                         hub (real datasets online), sources (a notebook's ``data=`` knob)
 - ``lmlib.ngram``       count-based n-gram language models (the baselines)
 - ``lmlib.tokenize``    WordPiece and BPE from scratch; helpers around HF tokenizers
-- ``lmlib.models``      GPT and BERT; ``models.hf``: table-driven HF converters, from_pretrained dirs
-- ``lmlib.objectives``  LightningModules: causal LM, masked LM + NSP, classification
+- ``lmlib.models``      one contract (``TransformerConfig``, ``encode`` -> ``ModelOutput``), bodies
+                        (GPTModel, Bert) and task models with separate heads (GPT, BertForMaskedLM,
+                        BertForPreTraining); ``models.hf``: table-driven HF converters, from_pretrained dirs
+- ``lmlib.objectives``  LightningModules on one base (``Objective``: AdamW, schedules, per-layer
+                        learning rates, manual optimisation, frozen references): causal LM, masked
+                        LM + NSP, classification
 - ``lmlib.inference``   ``evaluating(model)``: eval mode without gradients, the model restored after
 - ``lmlib.generate``    greedy, temperature, top-k and top-p sampling (one decoding loop)
 - ``lmlib.sequences``   log-probs of completions, batched generation with left padding, KL to a reference

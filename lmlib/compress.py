@@ -321,7 +321,7 @@ class GPTProbs:
         threads = torch.get_num_threads()
         torch.set_num_threads(1)  # the same summation order on every machine, and no threading overhead
         try:
-            return self.model(x)[0][0]  # (P, V)
+            return self.model(x)[0]  # (P, V)
         finally:
             torch.set_num_threads(threads)
 

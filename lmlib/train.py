@@ -261,6 +261,8 @@ def fit(module: L.LightningModule, train: DataLoader, val: DataLoader | None = N
     ``lightning.Trainer`` (for example ``devices`` and ``strategy`` for several GPUs, or
     ``callbacks``, which run alongside fit's own; see :func:`trainer_arguments`).
     ``compile=True`` runs the module through ``torch.compile`` (worth it for long GPU runs).
+    ``grad_clip`` clips the gradient norm; a module with ``automatic_optimization = False`` gets it
+    as ``module.grad_clip`` and clips in its own step (:meth:`lmlib.objectives.Objective.manual_step`).
     ``$LMLIB_MAX_STEPS`` caps ``max_steps`` (the GPU check runs every notebook with a cap).
     """
     positive_int("max_steps", max_steps)
@@ -278,6 +280,8 @@ def fit(module: L.LightningModule, train: DataLoader, val: DataLoader | None = N
                       requested_steps=requested,
                       parameters=sum(p.numel() for p in module.parameters()))
     recorder = _Recorder(history, max_steps, print_every, verbose, val_every if val is not None else None)
+    if not module.automatic_optimization:  # Lightning clips only automatic steps
+        module.grad_clip, grad_clip = grad_clip, None
     with quiet():
         L.seed_everything(seed, workers=True, verbose=False)
         trainer = L.Trainer(**trainer_arguments(

@@ -113,7 +113,7 @@ def test_greedy_is_argmax_written_out_and_long_prompts_are_cropped():
     ids = prompt
     with torch.no_grad():
         for _ in range(6):
-            logits, _ = model(ids[:, -P:])  # the model sees the last P tokens
+            logits = model(ids[:, -P:])  # the model sees the last P tokens
             ids = torch.cat([ids, logits[:, -1].argmax(-1, keepdim=True)], dim=1)
     assert torch.equal(out, ids)
     assert torch.equal(out[:, :10], prompt)  # the whole prompt is returned
@@ -139,7 +139,7 @@ def test_top_k_support():
     model = tiny_gpt(scale=5.0)
     prompt = torch.tensor([[4, 2]]).repeat(500, 1)
     with torch.no_grad():
-        top3 = set(model(prompt[:1])[0][0, -1].topk(3).indices.tolist())
+        top3 = set(model(prompt[:1])[0, -1].topk(3).indices.tolist())
     drawn = generate(model, prompt, 1, strategy="sample", top_k=3, seed=0)[:, -1]
     assert set(drawn.tolist()) == top3  # all three are drawn in 500 tries, nothing else
 
@@ -160,7 +160,7 @@ def test_top_p_nucleus_support():
     model = tiny_gpt(scale=5.0)
     prompt = torch.tensor([[4, 2]]).repeat(500, 1)
     with torch.no_grad():
-        probs = torch.softmax(model(prompt[:1])[0][0, -1].double(), -1)
+        probs = torch.softmax(model(prompt[:1])[0, -1].double(), -1)
     order = probs.argsort(descending=True)
     n = int((probs[order].cumsum(0) < 0.6).sum()) + 1  # the smallest prefix reaching 0.6
     drawn = generate(model, prompt, 1, strategy="sample", top_p=0.6, seed=1)[:, -1]
@@ -259,7 +259,7 @@ def test_causal_lm_errors():
 def bits_written_out(model, stream, i, context):
     """-log2 p(stream[i] | the `context` tokens before it), in float64."""
     with torch.no_grad():
-        logits = model(stream[None, i - context:i])[0][0, -1].double()
+        logits = model(stream[None, i - context:i])[0, -1].double()
     return -(logits.log_softmax(-1)[stream[i]] / math.log(2)).item()
 
 

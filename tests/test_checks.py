@@ -7,7 +7,7 @@ from torch import nn
 from lmlib._checks import check_id_ranges, int_at_least, positive_int
 from lmlib.generate import generate
 from lmlib.inference import evaluating
-from lmlib.models import GPT, Bert, BertConfig, GPTConfig
+from lmlib.models import GPT, Bert, BertConfig, BertForMaskedLM, BertForPreTraining, GPTConfig
 from lmlib.objectives import CausalLM, MaskedLM, SequenceClassifier
 from lmlib.objectives.mlm import evaluate
 
@@ -19,9 +19,9 @@ def tiny_gpt() -> GPT:
     return GPT(GPTConfig(vocab_size=V, max_positions=P, d_model=32, n_layers=1, n_heads=4))
 
 
-def tiny_bert(**kw) -> Bert:
+def tiny_bert(**kw) -> BertForPreTraining:
     torch.manual_seed(0)
-    return Bert(BertConfig(vocab_size=V, max_positions=P, d_model=32, n_layers=1, n_heads=4, **kw))
+    return BertForPreTraining(BertConfig(vocab_size=V, max_positions=P, d_model=32, n_layers=1, n_heads=4, **kw))
 
 
 IDS = torch.randint(0, V, (2, 8), generator=torch.Generator().manual_seed(0))
@@ -70,23 +70,27 @@ def test_evaluating_restores_the_modes_when_the_block_raises():
 
 @pytest.mark.parametrize("call, error, match", [
     (lambda m: m(IDS + V), ValueError,
-     r"GPT: idx must lie in \[0, vocab_size=50\), got values from \d+ to \d+; the ids do not fit the "
+     r"GPT: input_ids must lie in \[0, vocab_size=50\), got values from \d+ to \d+; the ids do not fit the "
      r"model's vocabulary: encode with the tokenizer .* vocab_size >= \d+"),
     (lambda m: m(IDS - 100), ValueError,
-     r"GPT: idx must lie in \[0, vocab_size=50\), got values from -\d+ to -\d+; negative values are not ids"),
+     r"GPT: input_ids must lie in \[0, vocab_size=50\), got values from -\d+ to -\d+; negative values are not ids"),
     (lambda m: m(IDS[0]), ValueError,
-     r"GPT: idx must have shape \(B, T\) \(batch, sequence\), got shape \(8,\); .* add a batch dimension: idx\[None\]"),
+     r"GPT: input_ids must have shape \(B, T\) \(batch, sequence\), got shape \(8,\); .* add a batch dimension: input_ids\[None\]"),
     (lambda m: m(IDS[None]), ValueError, r"got shape \(1, 2, 8\); flatten the extra dimensions into the batch"),
-    (lambda m: m(IDS[:, :0]), ValueError, r"GPT: idx has no tokens \(shape \(2, 0\)\)"),
-    (lambda m: m(IDS.float()), TypeError, r"GPT: idx must hold integer token ids .* got dtype torch.float32"),
-    (lambda m: m(IDS.tolist()), TypeError, r"GPT: idx must be a torch.Tensor of token ids of shape \(B, T\), got list"),
+    (lambda m: m(IDS[:, :0]), ValueError, r"GPT: input_ids has no tokens \(shape \(2, 0\)\)"),
+    (lambda m: m(IDS.float()), TypeError, r"GPT: input_ids must hold integer token ids .* got dtype torch.float32"),
+    (lambda m: m(IDS.tolist()), TypeError, r"GPT: input_ids must be a torch.Tensor of token ids of shape \(B, T\), got list"),
     (lambda m: m(IDS, attention_mask=torch.ones(2, 7)), ValueError,
-     r"GPT: attention_mask must have the shape of idx, \(B, T\) = \(2, 8\) \(1 = real token, 0 = padding\), "
+     r"GPT: attention_mask must have the shape of input_ids, \(B, T\) = \(2, 8\) \(1 = real token, 0 = padding\), "
      r"got shape \(2, 7\)"),
     (lambda m: m(IDS, attention_mask=torch.ones(2, 8, 8)), ValueError,
-     r"attention_mask must have the shape of idx.*got shape \(2, 8, 8\)"),
-    (lambda m: m(IDS, targets=IDS[:, 1:]), ValueError,
-     r"GPT: targets must have the shape of idx, \(B, T\) = \(2, 8\) .* got \(2, 7\)"),
+     r"attention_mask must have the shape of input_ids.*got shape \(2, 8, 8\)"),
+    (lambda m: m(IDS, position_ids=torch.arange(8) + 10), ValueError,
+     r"GPT: position_ids must lie in \[0, max_positions=16\), got values from 10 to 17"),
+    (lambda m: m(IDS, token_type_ids=IDS + V), ValueError,
+     r"GPT: token_type_ids must lie in \[0, vocab_size=50\)"),  # GPT-2 embeds them with wte
+    (lambda m: m.encode(IDS, attention_mask=torch.ones(2, 7)), ValueError,
+     r"GPT: attention_mask must have the shape of input_ids"),
     (lambda m: m(torch.zeros(1, P + 1, dtype=torch.long)), ValueError,
      r"sequence of length 17 is longer than the model's 16 positions; truncate .* max_positions >= 17"),
 ])
@@ -97,16 +101,17 @@ def test_gpt_forward_errors_say_what_was_wrong(call, error, match):
 
 def test_gpt_accepts_what_it_should():
     model = tiny_gpt()
-    assert model(IDS)[0].shape == (2, 8, V)
-    assert model(IDS.int(), attention_mask=torch.ones(2, 8, dtype=torch.bool))[0].shape == (2, 8, V)
-    assert model(torch.tensor([[0, V - 1]]))[0].shape == (1, 2, V)  # both ends of the vocabulary
+    assert model(IDS).shape == (2, 8, V)
+    assert model(IDS.int(), attention_mask=torch.ones(2, 8, dtype=torch.bool)).shape == (2, 8, V)
+    assert model(torch.tensor([[0, V - 1]])).shape == (1, 2, V)  # both ends of the vocabulary
+    assert model(IDS, position_ids=torch.arange(8)[None].expand(2, 8)).shape == (2, 8, V)
 
 
 def test_causal_lm_forward_and_step_check_the_ids():
     lm = CausalLM(tiny_gpt())
-    with pytest.raises(ValueError, match=r"GPT: idx must lie in \[0, vocab_size=50\)"):
+    with pytest.raises(ValueError, match=r"GPT: input_ids must lie in \[0, vocab_size=50\)"):
         lm(IDS + V)
-    with pytest.raises(ValueError, match=r"GPT: idx must lie in \[0, vocab_size=50\)"):
+    with pytest.raises(ValueError, match=r"GPT: input_ids must lie in \[0, vocab_size=50\)"):
         lm.training_step((IDS + V, IDS), 0)
 
 
@@ -130,10 +135,12 @@ def test_causal_lm_forward_and_step_check_the_ids():
 ])
 def test_bert_forward_errors_say_what_was_wrong(kwargs, match):
     bert = tiny_bert()
-    with pytest.raises(ValueError, match=match):
+    with pytest.raises(ValueError, match=match.replace("Bert:", "BertForPreTraining:")):
         bert(**kwargs)
-    with pytest.raises(ValueError, match=match):  # the objectives call features directly
-        bert.features(**kwargs)
+    with pytest.raises(ValueError, match=match.replace("Bert:", "BertForPreTraining:")):  # what objectives call
+        bert.encode(**kwargs)
+    with pytest.raises(ValueError, match=match):  # the body alone
+        Bert(bert.config)(**kwargs)
 
 
 def test_bert_ablations_skip_the_checks_of_what_they_ignore():
@@ -148,9 +155,9 @@ def test_masked_lm_step_checks_labels_and_ids():
         mlm.training_step({"input_ids": IDS, "labels": IDS[:, :7]}, 0)
     with pytest.raises(ValueError, match=r"MaskedLM: next_sentence_label must have shape \(B,\) = \(2,\)"):
         mlm.training_step({"input_ids": IDS, "labels": IDS, "next_sentence_label": torch.zeros(2, 1)}, 0)
-    with pytest.raises(ValueError, match=r"Bert: input_ids must lie in \[0, vocab_size=50\)"):
+    with pytest.raises(ValueError, match=r"BertForPreTraining: input_ids must lie in \[0, vocab_size=50\)"):
         mlm.training_step({"input_ids": IDS + V, "labels": IDS}, 0)
-    with pytest.raises(ValueError, match=r"Bert: input_ids must have shape \(B, T\)"):  # not a labels error
+    with pytest.raises(ValueError, match=r"BertForPreTraining: input_ids must have shape \(B, T\)"):
         mlm.training_step({"input_ids": IDS[0], "labels": IDS}, 0)
     with pytest.raises(ValueError, match=r"MaskedLM: labels must have the shape of input_ids"):
         evaluate(mlm, [{"input_ids": IDS, "labels": IDS[:1]}])
@@ -159,26 +166,28 @@ def test_masked_lm_step_checks_labels_and_ids():
 
 # --- SequenceClassifier ------------------------------------------------------------------------------------
 
-def test_classifier_rejects_a_gpt_at_construction():
-    with pytest.raises(TypeError, match=r"encoder must have a features\(input_ids, token_type_ids, attention_mask\)"
-                                        r".*got GPT.features\(idx.*a GPT is a decoder with no \[CLS\] pooled vector"):
+def test_classifier_rejects_a_model_without_a_pooler_at_construction():
+    with pytest.raises(TypeError, match=r"encoder must be an lmlib model with a pooled \[CLS\] vector.*got GPT: "
+                                        r"a GPT is a decoder with no \[CLS\] pooled vector"):
         SequenceClassifier(tiny_gpt(), num_labels=2)
+    with pytest.raises(TypeError, match=r"got BertForMaskedLM: this model was built without a pooler"):
+        SequenceClassifier(BertForMaskedLM(BertConfig(vocab_size=V)), num_labels=2)
+    with pytest.raises(TypeError, match=r"encoder must be an lmlib model .*got Linear"):
+        SequenceClassifier(nn.Linear(2, 2), num_labels=2)
 
-    class TwoArguments(nn.Module):
-        config = BertConfig(vocab_size=V)
 
-        def features(self, input_ids, attention_mask=None):
-            raise AssertionError("never called")
-
-    with pytest.raises(TypeError, match=r"got TwoArguments.features\(input_ids, attention_mask=None\)$"):
-        SequenceClassifier(TwoArguments(), num_labels=2)
+def test_masked_lm_with_nsp_needs_the_nsp_head():
+    with pytest.raises(TypeError, match=r"MaskedLM\(nsp=True\) needs a BertForPreTraining .* pass nsp=False"):
+        MaskedLM(BertForMaskedLM(BertConfig(vocab_size=V)))
+    with pytest.raises(TypeError, match=r"model must be an lmlib BertForMaskedLM or a BertConfig, got Bert"):
+        MaskedLM(Bert(BertConfig(vocab_size=V)), nsp=False)
 
 
 def test_classifier_forward_checks_the_ids():
     clf = SequenceClassifier(tiny_bert(), num_labels=2)
-    with pytest.raises(ValueError, match=r"Bert: input_ids must lie in \[0, vocab_size=50\)"):
+    with pytest.raises(ValueError, match=r"BertForPreTraining: input_ids must lie in \[0, vocab_size=50\)"):
         clf(IDS + V)
-    with pytest.raises(ValueError, match=r"Bert: attention_mask must have the shape of input_ids"):
+    with pytest.raises(ValueError, match=r"BertForPreTraining: attention_mask must have the shape of input_ids"):
         clf(IDS, attention_mask=torch.ones(2, 9))
 
 
@@ -240,5 +249,5 @@ def test_gpt_generate_checks_its_knobs_like_generate():
         model.generate(IDS, 2, top_k=0)
     with pytest.raises(ValueError, match=r"sampling needs temperature > 0, got -1.0"):
         model.generate(IDS, 2, temperature=-1.0)
-    with pytest.raises(ValueError, match=r"GPT: idx must lie in \[0, vocab_size=50\)"):
+    with pytest.raises(ValueError, match=r"GPT: input_ids must lie in \[0, vocab_size=50\)"):
         model.generate(IDS + V, 2)

@@ -5,7 +5,7 @@ import torch
 from torch import nn
 from torch.utils.data import DataLoader
 
-from lmlib.models import Bert, BertConfig
+from lmlib.models import Bert, BertConfig, ModelOutput, TransformerModel
 from lmlib.objectives import SequenceClassifier, warmup_linear
 from lmlib.profile import seed_everything
 from lmlib.train import fit
@@ -57,27 +57,33 @@ def test_logits_shape_and_step_outputs():
     model = SequenceClassifier(small_config(), num_labels=3)
     b = batch()
     assert model(b["input_ids"]).shape == (6, 3)  # token types and mask are optional
-    assert model(b["input_ids"], b["token_type_ids"], b["attention_mask"]).shape == (6, 3)
+    assert model(b["input_ids"], b["attention_mask"], b["token_type_ids"]).shape == (6, 3)  # HF's order
     out = model.training_step(b, 0)
     assert set(out) == {"loss", "acc"} and out["loss"].dim() == 0 and 0.0 <= out["acc"].item() <= 1.0
     assert out["loss"].requires_grad
-    assert isinstance(model.encoder, Bert) and model.head.out_features == 3
+    assert isinstance(model.encoder, Bert) and model.head.proj.out_features == 3
 
 
-def test_any_encoder_with_features_works():
-    class MeanEncoder(nn.Module):
+def test_any_model_of_the_contract_with_a_pooled_vector_works():
+    class MeanEncoder(TransformerModel):
+        """The contract's smallest encoder: mean of token embeddings as the pooled vector."""
+
         def __init__(self):
             super().__init__()
+            self.config = BertConfig(vocab_size=V, d_model=16, n_heads=2)
             self.emb = nn.Embedding(V, 16)
+            self.pooler = nn.Identity()
 
-        def features(self, input_ids, token_type_ids=None, attention_mask=None):
+        def encode(self, input_ids, attention_mask=None, token_type_ids=None, position_ids=None,
+                   output_hidden_states=False):
             h = self.emb(input_ids)
-            return h, h.mean(1)
+            return ModelOutput(h, None, self.pooler(h.mean(1)))
 
-    with pytest.raises(ValueError, match="d_model"):
-        SequenceClassifier(MeanEncoder(), num_labels=2)
-    model = SequenceClassifier(MeanEncoder(), num_labels=2, d_model=16)
-    assert model(batch()["input_ids"]).shape == (6, 2)
+        def embedding_modules(self):
+            return (self.emb,)
+
+    model = SequenceClassifier(MeanEncoder(), num_labels=2)
+    assert model(batch()["input_ids"]).shape == (6, 2) and model.head.proj.in_features == 16
 
 
 def test_a_pretrained_encoder_is_used_as_given():
@@ -141,8 +147,8 @@ def test_num_labels_must_be_an_int_of_at_least_two(num_labels):
 
 
 def test_clear_errors_on_bad_arguments():
-    with pytest.raises(TypeError, match="features"):
-        SequenceClassifier(nn.Linear(4, 4), num_labels=2, d_model=4)
+    with pytest.raises(TypeError, match="encoder must be an lmlib model with a pooled"):
+        SequenceClassifier(nn.Linear(4, 4), num_labels=2)
     with pytest.raises(ValueError, match="lr"):
         SequenceClassifier(small_config(), num_labels=2, lr=0.0)
     with pytest.raises(ValueError, match="warmup_steps"):

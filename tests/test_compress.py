@@ -11,6 +11,7 @@ from lmlib import compress
 from lmlib.compress import ArithmeticDecoder, ArithmeticEncoder, decode, encode, quantize
 from lmlib.data import tinyworld
 from lmlib.models.gpt import GPT, GPTConfig
+from lmlib.objectives.causal_lm import next_token_loss
 from lmlib.ngram import CharNGram
 
 HEADER = compress.HEADER.size
@@ -180,7 +181,7 @@ def text_and_gpt():
         for _ in range(30):  # a few steps, so that predictions are far from uniform
             ix = torch.randint(0, len(data) - 33, (16,))
             x = torch.stack([data[i:i + 32] for i in ix])
-            _, loss = model(x, torch.stack([data[i + 1:i + 33] for i in ix]))
+            loss = next_token_loss(model(x), torch.stack([data[i + 1:i + 33] for i in ix]))
             optimizer.zero_grad()
             loss.backward()
             optimizer.step()

@@ -353,7 +353,7 @@ def test_evaluate_weights_by_tokens_and_pairs(tok, dataset, one_thread):
     correct = total = pair_correct = n_pairs = 0
     with torch.no_grad():
         for b in batches:
-            mlm, nsp = module(b["input_ids"], b["token_type_ids"], b["attention_mask"])
+            mlm, nsp = module(b["input_ids"], b["attention_mask"], b["token_type_ids"])  # HF's order
             sel = b["labels"] != IGNORE_INDEX
             correct += (mlm.argmax(-1)[sel] == b["labels"][sel]).sum().item()
             total += sel.sum().item()

@@ -7,11 +7,15 @@ import torch
 
 transformers = pytest.importorskip("transformers")
 
+from lmlib.objectives.causal_lm import next_token_loss  # noqa: E402
 from lmlib.models import (  # noqa: E402
     GPT,
     Bert,
     BertConfig,
+    BertForMaskedLM,
+    BertForPreTraining,
     GPTConfig,
+    GPTModel,
     bert_from_hf,
     bert_to_hf,
     gpt_from_hf,
@@ -80,10 +84,27 @@ def test_gpt_matches_hf_logits_and_loss(d_model, n_heads, n_layers, activation, 
     expected = hf(idx, labels=labels)
     # HF shifts the labels inside; lmlib takes targets already aligned: targets[t] follows idx[:t+1].
     targets = torch.cat([labels[:, 1:], torch.full((3, 1), -100)], dim=1)
-    logits, loss = model(idx, targets)
+    logits = model(idx)
     torch.testing.assert_close(logits, expected.logits, **TOL)
-    torch.testing.assert_close(loss, expected.loss, **TOL)
-    assert model(idx)[1] is None
+    torch.testing.assert_close(next_token_loss(logits, targets), expected.loss, **TOL)
+    # every layer's hidden states, in HF's convention (the last one after ln_f)
+    ours = model.encode(idx, output_hidden_states=True).hidden_states
+    theirs = hf(idx, output_hidden_states=True).hidden_states
+    assert len(ours) == len(theirs) == n_layers + 1
+    for a, b in zip(ours, theirs, strict=True):
+        torch.testing.assert_close(a, b, **TOL)
+    assert model.encode(idx).hidden_states is None  # only when asked for
+
+
+def test_gpt_matches_hf_with_position_ids_and_token_type_ids():
+    hf = hf_gpt(32, 4, 2, "gelu_new", 4)
+    model = gpt_from_hf(hf)
+    idx = torch.randint(0, VOCAB, (2, 10))
+    positions = torch.stack([torch.arange(10), torch.arange(10) + 5])  # e.g. a left-padded row
+    types = torch.randint(0, VOCAB, (2, 10))
+    torch.testing.assert_close(model(idx, position_ids=positions), hf(idx, position_ids=positions).logits, **TOL)
+    torch.testing.assert_close(model(idx, token_type_ids=types), hf(idx, token_type_ids=types).logits, **TOL)
+    assert not torch.allclose(model(idx, position_ids=positions), model(idx))
 
 
 def test_gpt_matches_hf_with_padding_mask():
@@ -91,9 +112,9 @@ def test_gpt_matches_hf_with_padding_mask():
     model = gpt_from_hf(hf)
     idx = torch.randint(0, VOCAB, (2, 10))
     mask = torch.tensor([[1] * 10, [1] * 6 + [0] * 4])  # right padding
-    logits, _ = model(idx, attention_mask=mask)
+    logits = model(idx, attention_mask=mask)
     torch.testing.assert_close(logits, hf(idx, attention_mask=mask).logits, **TOL)
-    assert not torch.allclose(logits[1], model(idx)[0][1])  # the mask does change something
+    assert not torch.allclose(logits[1], model(idx)[1])  # the mask does change something
 
 
 def test_gpt_to_hf_matches_and_round_trips():
@@ -103,7 +124,7 @@ def test_gpt_to_hf_matches_and_round_trips():
     hf = gpt_to_hf(model)
     assert hf.lm_head.weight is hf.transformer.wte.weight  # still tied
     idx = torch.randint(0, VOCAB, (2, 16))
-    torch.testing.assert_close(model(idx)[0], hf(idx).logits, **TOL)
+    torch.testing.assert_close(model(idx), hf(idx).logits, **TOL)
     assert_same_state(gpt_from_hf(hf), model)  # lmlib -> HF -> lmlib
     hf_again = gpt_to_hf(gpt_from_hf(hf))
     assert_same_state(hf_again, hf)  # HF -> lmlib -> HF
@@ -187,22 +208,26 @@ def test_bert_matches_hf_mlm_and_nsp_logits(d_model, n_heads, n_layers, activati
     torch.testing.assert_close(mlm, expected.prediction_logits, **TOL)
     torch.testing.assert_close(nsp, expected.seq_relationship_logits, **TOL)
     # and with the defaults: no segments given (all A), no padding
-    expected = hf(idx)
+    expected = hf(idx, output_hidden_states=True)
     mlm, nsp = model(idx)
     torch.testing.assert_close(mlm, expected.prediction_logits, **TOL)
     torch.testing.assert_close(nsp, expected.seq_relationship_logits, **TOL)
+    ours = model.encode(idx, output_hidden_states=True).hidden_states  # the embeddings, then every layer
+    assert len(ours) == len(expected.hidden_states) == n_layers + 1
+    for a, b in zip(ours, expected.hidden_states, strict=True):
+        torch.testing.assert_close(a, b, **TOL)
 
 
 def test_bert_to_hf_matches_and_round_trips():
     torch.manual_seed(7)
-    model = perturb_(Bert(BertConfig(vocab_size=VOCAB, max_positions=16, d_model=32, n_layers=2, n_heads=4,
-                                     dropout=0.0))).eval()
+    model = perturb_(BertForPreTraining(BertConfig(vocab_size=VOCAB, max_positions=16, d_model=32, n_layers=2,
+                                                   n_heads=4, dropout=0.0))).eval()
     hf = bert_to_hf(model)
     assert hf.cls.predictions.decoder.weight is hf.bert.embeddings.word_embeddings.weight
     idx = torch.randint(0, VOCAB, (2, 16))
     segments = (torch.arange(16) >= 7).long().expand(2, -1)
     mask = torch.tensor([[1] * 16, [1] * 11 + [0] * 5])
-    mlm, nsp = model(idx, segments, mask)
+    mlm, nsp = model(idx, mask, segments)  # HF's order: attention_mask, then token_type_ids
     expected = hf(idx, token_type_ids=segments, attention_mask=mask)
     torch.testing.assert_close(mlm, expected.prediction_logits, **TOL)
     torch.testing.assert_close(nsp, expected.seq_relationship_logits, **TOL)
@@ -254,12 +279,17 @@ def hf_config(hf_class):
                                    bos_token_id=None, eos_token_id=None, attn_implementation="eager")
 
 
+TWIN = {"BertModel": Bert, "BertForMaskedLM": BertForMaskedLM, "BertForPreTraining": BertForPreTraining,
+        "GPT2Model": GPTModel, "GPT2LMHeadModel": GPT}
+
+
 def lmlib_model(hf_class, seed=0):
     torch.manual_seed(seed)
     if hf_class.startswith("Bert"):
-        model = Bert(BertConfig(vocab_size=VOCAB, max_positions=24, d_model=32, n_layers=2, n_heads=4, d_ff=48))
+        model = TWIN[hf_class](BertConfig(vocab_size=VOCAB, max_positions=24, d_model=32, n_layers=2, n_heads=4,
+                                          d_ff=48))
     else:
-        model = GPT(GPTConfig(vocab_size=VOCAB, max_positions=24, d_model=32, n_layers=2, n_heads=4))
+        model = TWIN[hf_class](GPTConfig(vocab_size=VOCAB, max_positions=24, d_model=32, n_layers=2, n_heads=4))
     return perturb_(model).eval()
 
 
@@ -292,15 +322,12 @@ def hf_outputs(hf_class, model, x):
 
 def lmlib_outputs(hf_class, model, x):
     with torch.no_grad():
-        if hf_class == "BertModel":
-            return model.features(**x)
-        if hf_class == "BertForMaskedLM":
-            return (model(**x)[0],)
-        if hf_class == "BertForPreTraining":
-            return model(**x)
-        mask = x["attention_mask"]
-        return (model.features(x["input_ids"], mask),) if hf_class == "GPT2Model" else \
-            (model(x["input_ids"], attention_mask=mask)[0],)
+        out = model(**x)
+    if hf_class == "BertModel":
+        return out.last_hidden_state, out.pooled
+    if hf_class == "GPT2Model":
+        return (out.last_hidden_state,)
+    return out if hf_class == "BertForPreTraining" else (out,)
 
 
 def assert_same_outputs(hf_class, lmlib, hf):
@@ -316,11 +343,12 @@ def test_every_class_both_ways_and_through_directories(hf_class, tmp_path, monke
     # HF -> lmlib (the family is found from the class; heads the class lacks keep their init)
     hf = hf_model(hf_class)
     ours = from_hf(hf)
-    assert not ours.training
+    assert type(ours) is TWIN[hf_class] and not ours.training  # the twin, with the same heads
     assert_same_outputs(hf_class, ours, hf)
     # lmlib -> HF
     model = lmlib_model(hf_class, seed=1)
     assert_same_outputs(hf_class, model, to_hf(model, hf_class, attn_implementation="eager"))
+    assert type(to_hf(model)).__name__ == hf_class  # the default class is the twin
     # lmlib -> save_pretrained -> transformers' from_pretrained (task class and AutoModel*), nothing missing
     save_pretrained(model, tmp_path / "ours", hf_class)
     loaded, info = getattr(transformers, AUTO[hf_class]).from_pretrained(
@@ -330,28 +358,40 @@ def test_every_class_both_ways_and_through_directories(hf_class, tmp_path, monke
     assert_same_outputs(hf_class, model, loaded.eval())
     base = transformers.AutoModel.from_pretrained(tmp_path / "ours", attn_implementation="eager").eval()
     x = inputs(hf_class)
-    torch.testing.assert_close(base(**x).last_hidden_state, lmlib_outputs(
-        "BertModel" if hf_class.startswith("Bert") else "GPT2Model", model, x)[0], **TOL)
+    torch.testing.assert_close(base(**x).last_hidden_state, model.encode(**x).last_hidden_state, **TOL)
     # HF save_pretrained -> load_pretrained, without importing transformers
     hf.save_pretrained(tmp_path / "theirs")
     monkeypatch.setitem(sys.modules, "transformers", None)
     again = load_pretrained(tmp_path / "theirs")
     monkeypatch.undo()
-    assert not again.training
+    assert type(again) is TWIN[hf_class] and not again.training
     assert_same_outputs(hf_class, again, hf)
 
 
-def test_heads_a_source_lacks_keep_their_initialisation():
-    hf = hf_model("BertModel")
+def test_a_head_no_class_holds_with_the_others_keeps_its_initialisation():
+    hf = hf_model("BertForPreTraining")
+    state = {k: v for k, v in hf.state_dict().items() if not k.startswith("cls.seq_relationship")}
     config = from_hf(hf).config
     torch.manual_seed(3)
-    init = Bert(config)
+    init = BertForPreTraining(config)
     torch.manual_seed(3)
-    model = from_hf(hf)  # built with the same seed, then filled
+    model = from_hf(state, config=hf.config)  # pooler and MLM but no NSP: the smallest class that holds them
+    assert type(model) is BertForPreTraining
     assert torch.equal(model.nsp_head.weight, init.nsp_head.weight)
-    assert torch.equal(model.mlm_head.dense.weight, init.mlm_head.dense.weight)
+    assert torch.equal(model.mlm_head.dense.weight, hf.cls.predictions.transform.dense.weight)
     assert model.mlm_head.decoder.weight is model.embeddings.token_embeddings.weight  # still tied
-    assert torch.equal(model.pooler.weight, hf.pooler.dense.weight)
+    assert torch.equal(model.pooler.weight, hf.bert.pooler.dense.weight)
+
+
+def test_heads_go_one_way_only():
+    body = lmlib_model("BertModel")
+    with pytest.raises(TypeError, match=r"lmlib's Bert has no mlm or nsp weights, which transformers' "
+                                        r"BertForPreTraining needs; convert it to one of \['BertModel'\]"):
+        to_hf(body, "BertForPreTraining")
+    full = lmlib_model("BertForPreTraining")  # a model with more heads drops them
+    x = inputs("BertModel")
+    torch.testing.assert_close(to_hf(full, "BertModel", attn_implementation="eager")(**x).pooler_output,
+                               full.encode(**x).pooled, **TOL)
 
 
 @pytest.mark.parametrize("hf_class", ["BertForPreTraining", "GPT2LMHeadModel"])
@@ -421,7 +461,7 @@ def test_a_table_with_a_missing_name_fails_loudly(monkeypatch):
     with pytest.raises(ValueError, match=r"the source has \['bert.encoder.layer.0.output.dense.bias', "
                                          r"'bert.encoder.layer.1.output.dense.bias'\], which the table neither"):
         from_hf(hf_model("BertForPreTraining"))
-    with pytest.raises(ValueError, match=r"table does not match lmlib's Bert: it leaves "
+    with pytest.raises(ValueError, match=r"table does not match lmlib's BertForPreTraining: it leaves "
                                          r"\['blocks.0.ffn.fc2.bias', 'blocks.1.ffn.fc2.bias'\] unfilled"):
         to_hf(lmlib_model("BertForPreTraining"))
     # an HF buffer that is not in the ignore list is not skipped silently

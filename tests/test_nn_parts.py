@@ -13,7 +13,7 @@ from torch import nn
 
 import lmlib.models.bert as bert_module
 import lmlib.models.gpt as gpt_module
-from lmlib.models import GPT, Bert, BertConfig, GPTConfig
+from lmlib.models import GPT, BertConfig, BertForPreTraining, GPTConfig
 from lmlib.nn import Block, FeedForward, MultiHeadAttention, RMSNorm, get_activation, make_norm
 
 TOL = dict(atol=1e-6, rtol=1e-5)
@@ -420,10 +420,10 @@ def _runs(model, call, idx, pad):
 
 MODELS = {
     "gpt": (gpt_module, lambda d, h, L, act: GPT(GPTConfig(50, 16, d, L, h, activation=act)),
-            lambda m, idx, mask: m(idx, targets=idx, attention_mask=mask)),
-    "bert": (bert_module, lambda d, h, L, act: Bert(BertConfig(50, 16, d_model=d, n_layers=L, n_heads=h,
-                                                               activation=act)),
-             lambda m, idx, mask: m(idx, (torch.arange(12) >= 6).long().expand(3, -1), mask)),
+            lambda m, idx, mask: (m(idx, attention_mask=mask),)),
+    "bert": (bert_module, lambda d, h, L, act: BertForPreTraining(BertConfig(50, 16, d_model=d, n_layers=L,
+                                                                             n_heads=h, activation=act)),
+             lambda m, idx, mask: m(idx, mask, (torch.arange(12) >= 6).long().expand(3, -1))),
 }
 
 

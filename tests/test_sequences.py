@@ -54,7 +54,7 @@ def brute_force_logp(model, prompt, completion) -> tuple[float, list[float]]:
     per_token = []
     with evaluating(model):
         for t in range(len(prompt), len(seq)):
-            logits, _ = model(seq[None, :t])
+            logits = model(seq[None, :t])
             per_token.append(logits[0, -1].double().log_softmax(-1)[seq[t]].item())
     return sum(per_token), per_token
 
@@ -120,7 +120,7 @@ def test_a_plain_forward_of_a_left_padded_batch_shifts_positions():
     model = tiny_gpt()
     ids, mask, comp = completion_batch([[0, 1, 2, 3, 4, 5], [4, 9]], [[1], [7, 7]], pad_id=0, side="left")
     with evaluating(model):
-        naive = logprobs_from_logits(model(ids, attention_mask=mask)[0], ids, comp).logp[1]
+        naive = logprobs_from_logits(model(ids, attention_mask=mask), ids, comp).logp[1]
         right = completion_logprobs(model, ids, mask, comp).logp[1]
     alone, _ = brute_force_logp(model, torch.tensor([4, 9]), torch.tensor([7, 7]))
     assert right.item() == pytest.approx(alone, abs=1e-5)
@@ -149,7 +149,7 @@ def test_works_with_a_causal_lm_and_a_callable_returning_logits():
     ids, mask, comp = completion_batch(*zip(*pairs(), strict=True), pad_id=0, side="left")
     with evaluating(model):
         ref = completion_logprobs(model, ids, mask, comp).logp
-        for m in (CausalLM(model), lambda x: model(x)[0]):
+        for m in (CausalLM(model), lambda x: model(x)):
             torch.testing.assert_close(completion_logprobs(m, ids, mask, comp).logp, ref)
 
 
@@ -161,7 +161,7 @@ def test_padded_logits_of_each_row_equal_the_row_alone():
             logits = padded_logits(model, ids, mask)
             for b in range(len(ids)):
                 real = mask[b].bool()
-                alone = model(ids[b, real][None])[0][0]
+                alone = model(ids[b, real][None])[0]
                 torch.testing.assert_close(logits[b, real], alone, atol=1e-5, rtol=0)
 
 

@@ -1,10 +1,12 @@
 """GPT-2 (Radford et al., 2019): a stack of pre-LN causal transformer blocks that predicts the next token.
 
-    idx (B, T) -> token embedding wte + position embedding wpe -> dropout
-               -> n_layers x Block(pre-LN, causal) -> final LayerNorm ln_f
-               -> lm_head (tied to wte) -> logits (B, T, vocab_size)
+    input_ids (B, T) -> token embedding wte + position embedding wpe -> dropout
+                     -> n_layers x Block(pre-LN, causal) -> final LayerNorm ln_f      GPTModel.encode
+                     -> lm_head (tied to wte) -> logits (B, T, vocab_size)           GPT.forward
 
-Given the same weights it computes the same logits as HF ``GPT2LMHeadModel`` (see ``lmlib.models.hf``).
+``GPTModel`` is the body (HF ``GPT2Model``), ``GPT`` the body with its tied LM head (HF
+``GPT2LMHeadModel``); given the same weights they compute the same outputs (see ``lmlib.models.hf``).
+The loss is the objective's (``lmlib.objectives.CausalLM``).
 """
 
 from __future__ import annotations
@@ -13,29 +15,16 @@ import math
 from dataclasses import dataclass
 
 import torch
-import torch.nn.functional as F
 from torch import Tensor, nn
 
-from lmlib._checks import check_id_ranges, check_like_ids, check_token_ids, positive_int
 from lmlib.generate import sample_tokens
-from lmlib.nn import Block, LearnedPositionalEmbedding, check_heads, get_activation
-
-PADDING_MASK = "1 = real token, 0 = padding"
-
-
-def check_config(config: object, positive: tuple[str, ...]) -> None:
-    """Shared checks of the model configs: positive sizes, heads dividing d_model, dropout, activation."""
-    name = type(config).__name__
-    for field in positive:
-        positive_int(f"{name}.{field}", getattr(config, field))
-    check_heads(config.d_model, config.n_heads)
-    if not 0.0 <= config.dropout < 1.0:
-        raise ValueError(f"{name}.dropout must be in [0, 1), got {config.dropout!r}")
-    get_activation(config.activation)
+from lmlib.models.base import ModelOutput, TransformerConfig, TransformerModel, init_weights
+from lmlib.models.heads import tied_lm_head
+from lmlib.nn import Block, LearnedPositionalEmbedding
 
 
 @dataclass
-class GPTConfig:
+class GPTConfig(TransformerConfig):
     """Sizes of a GPT. ``d_ff`` defaults to 4 * d_model; the defaults of the rest follow GPT-2."""
 
     vocab_size: int
@@ -48,14 +37,11 @@ class GPTConfig:
     layer_norm_eps: float = 1e-5
     activation: str = "gelu_new"  # GPT-2's tanh approximation of GELU
 
-    def __post_init__(self) -> None:
-        if self.d_ff is None:
-            self.d_ff = 4 * self.d_model
-        check_config(self, ("vocab_size", "max_positions", "d_model", "n_layers", "n_heads", "d_ff"))
 
+class GPTModel(TransformerModel):
+    """GPT-2's body: pre-LN causal transformer with learned positions, ending in ln_f (HF ``GPT2Model``)."""
 
-class GPT(nn.Module):
-    """GPT-2: pre-LN causal transformer with learned positions and a LM head tied to the token embedding."""
+    segment_table = "vocab_size"  # GPT-2 embeds token_type_ids with wte, as HF does
 
     def __init__(self, config: GPTConfig) -> None:
         super().__init__()
@@ -69,8 +55,7 @@ class GPT(nn.Module):
             for _ in range(c.n_layers)
         )
         self.ln_f = nn.LayerNorm(c.d_model, eps=c.layer_norm_eps)
-        self.lm_head = nn.Linear(c.d_model, c.vocab_size, bias=False)
-        self.lm_head.weight = self.wte.weight  # weight tying (Press and Wolf, 2017)
+        self.add_heads()
 
         # GPT-2 initialisation: N(0, 0.02), zero biases, and the projections that write into the
         # residual stream scaled by 1/sqrt(2 n_layers) so that its variance does not grow with depth.
@@ -79,82 +64,61 @@ class GPT(nn.Module):
             for proj in (block.attn.out_proj, block.ffn.fc2):
                 nn.init.normal_(proj.weight, std=0.02 / math.sqrt(2 * c.n_layers))
 
-    def features(self, idx: Tensor, attention_mask: Tensor | None = None) -> Tensor:
-        """Final hidden states (after ln_f): idx (B, T) -> (B, T, d_model).
+    def encode(self, input_ids: Tensor, attention_mask: Tensor | None = None,
+               token_type_ids: Tensor | None = None, position_ids: Tensor | None = None,
+               output_hidden_states: bool = False) -> ModelOutput:
+        """Final hidden states (after ln_f), (B, T, d_model), of input_ids (B, T).
 
-        attention_mask: optional (B, T), 1 = real token, 0 = padding. Wrong shapes, dtypes or ids
-        outside the vocabulary raise a ValueError or TypeError that says what was expected.
+        attention_mask: 1 = real token, 0 = padding. position_ids: default 0..T-1. token_type_ids:
+        embedded with wte and added, as in GPT-2. Wrong shapes, dtypes or ids outside the vocabulary
+        raise a ValueError or TypeError that says what was expected.
         """
-        self.check_inputs(idx, attention_mask)
-        T = idx.shape[1]
-        x = self.drop(self.wte(idx) + self.wpe(T))  # (B, T, C) + (T, C)
+        self.check_inputs(input_ids, attention_mask, token_type_ids, position_ids)
+        x = self.wte(input_ids) + self.wpe(input_ids.shape[1] if position_ids is None else position_ids)
+        if token_type_ids is not None:
+            x = x + self.wte(token_type_ids)
+        x = self.drop(x)
+        hidden = [x]
         for block in self.blocks:
             x = block(x, attention_mask)
-        return self.ln_f(x)
+            hidden.append(x)
+        x = self.ln_f(x)
+        hidden[-1] = x  # HF's convention: the last entry is after ln_f
+        return ModelOutput(x, tuple(hidden) if output_hidden_states else None)
 
-    def forward(
-        self, idx: Tensor, targets: Tensor | None = None, attention_mask: Tensor | None = None
-    ) -> tuple[Tensor, Tensor | None]:
-        """Logits (B, T, vocab_size) and, given targets (B, T), the mean cross-entropy loss.
+    def embedding_modules(self) -> tuple[nn.Module, ...]:
+        return (self.wte, self.wpe)
 
-        targets[b, t] is the token that should follow idx[b, :t+1]; positions with -100 are ignored.
-        """
-        if targets is not None and (not isinstance(targets, Tensor) or targets.shape != idx.shape):
-            got = tuple(targets.shape) if isinstance(targets, Tensor) else type(targets).__name__
-            raise ValueError(f"GPT: targets must have the shape of idx, (B, T) = {tuple(idx.shape)} (the "
-                             f"next token at every position, -100 to ignore one), got {got}")
-        logits = self.lm_head(self.features(idx, attention_mask))  # (B, T, V)
-        loss = None
-        if targets is not None:
-            loss = F.cross_entropy(logits.flatten(0, 1), targets.flatten(), ignore_index=-100)
-        return logits, loss
 
-    def check_inputs(self, idx: Tensor, attention_mask: Tensor | None = None) -> None:
-        """Raise a clear error unless idx is (B, T) token ids in [0, vocab_size) and attention_mask,
-        if given, has idx's shape. (Sequences longer than max_positions fail in the position embedding.)"""
-        name = type(self).__name__
-        check_token_ids(name, idx, "idx")
-        check_like_ids(name, "attention_mask", attention_mask, idx, PADDING_MASK, ids_name="idx")
-        check_id_ranges(name, [("idx", idx, self.config.vocab_size, "vocab_size")])
+class GPT(GPTModel):
+    """GPT-2 with its LM head tied to the token embedding (HF ``GPT2LMHeadModel``): logits of the next token."""
+
+    def add_heads(self) -> None:
+        self.lm_head = tied_lm_head(self.wte)  # weight tying (Press and Wolf, 2017)
+
+    def forward(self, input_ids: Tensor, attention_mask: Tensor | None = None,
+                token_type_ids: Tensor | None = None, position_ids: Tensor | None = None) -> Tensor:
+        """Logits (B, T, vocab_size): row t scores the token that follows input_ids[:, :t+1]."""
+        return self.lm_head(self.encode(input_ids, attention_mask, token_type_ids, position_ids).last_hidden_state)
 
     @torch.no_grad()
     def generate(
         self,
-        idx: Tensor,
+        input_ids: Tensor,
         max_new_tokens: int,
         temperature: float = 1.0,
         top_k: int | None = None,
         generator: torch.Generator | None = None,
     ) -> Tensor:
-        """Append max_new_tokens sampled tokens to idx (B, T); temperature=0 picks the most likely token.
+        """Append max_new_tokens sampled tokens to input_ids (B, T); temperature=0 picks the most likely token.
 
         The context is cropped to the last max_positions tokens. Call ``model.eval()`` first. Draws
         from ``generator`` (default: the global RNG) with :func:`lmlib.generate.sample_tokens`, the
         sampler behind :func:`lmlib.generate.generate`.
         """
         strategy = "greedy" if temperature == 0 else "sample"
-        return sample_tokens(self, idx, max_new_tokens, strategy=strategy, temperature=temperature,
+        return sample_tokens(self, input_ids, max_new_tokens, strategy=strategy, temperature=temperature,
                              top_k=top_k, generator=generator)
 
-    def num_parameters(self, non_embedding: bool = False) -> int:
-        """Number of parameters (the tied LM head counted once).
 
-        non_embedding=True leaves out the token and position embeddings, the N of Kaplan et al. (2020).
-        """
-        n = sum(p.numel() for p in self.parameters())
-        if non_embedding:
-            n -= self.wte.weight.numel() + self.wpe.weight.numel()
-        return n
-
-
-def init_weights(module: nn.Module) -> None:
-    """N(0, 0.02) weights and zero biases for linear layers and embeddings (GPT-2 and BERT)."""
-    if isinstance(module, nn.Linear):
-        nn.init.normal_(module.weight, std=0.02)
-        if module.bias is not None:
-            nn.init.zeros_(module.bias)
-    elif isinstance(module, nn.Embedding):
-        nn.init.normal_(module.weight, std=0.02)
-
-
-__all__ = ["GPT", "GPTConfig", "check_config", "init_weights"]
+__all__ = ["GPT", "GPTConfig", "GPTModel", "init_weights"]

@@ -1,7 +1,7 @@
 """Masked language modelling and next-sentence prediction: BERT's two pretraining tasks (Devlin et al., 2019).
 
     batch: input_ids (masked), token_type_ids, attention_mask, labels (B, T); next_sentence_label (B,)
-    h, pooled   = bert.features(input_ids, token_type_ids, attention_mask)   (B, T, C), (B, C)
+    h, pooled   = bert.encode(input_ids, attention_mask, token_type_ids)     (B, T, C), (B, C)
     mlm_loss    = cross_entropy(mlm_head(h[selected]), labels[selected])     selected: labels != -100
     nsp_loss    = cross_entropy(nsp_head(pooled), next_sentence_label)       0 = IsNext, 1 = NotNext
     loss        = mlm_loss + nsp_loss                                        (as HF BertForPreTraining)
@@ -11,7 +11,7 @@ which saves most of the cost of the vocabulary-sized output layer. With ``nsp=Fa
 without ``next_sentence_label``) the loss is the MLM loss alone, as in RoBERTa.
 
 Optimisation: AdamW with weight decay on matrices only, and the warm-up + cosine schedule of
-:func:`lmlib.objectives.pretraining.warmup_cosine`.
+:func:`lmlib.objectives.schedules.warmup_cosine`.
 """
 
 from __future__ import annotations
@@ -24,8 +24,8 @@ from torch import Tensor
 
 from lmlib.data.mlm import IGNORE_INDEX
 from lmlib.inference import evaluating
-from lmlib.models.bert import Bert, BertConfig
-from lmlib.objectives.pretraining import Pretraining, build_model
+from lmlib.models.bert import BertConfig, BertForMaskedLM, BertForPreTraining
+from lmlib.objectives.base import Objective, build_model
 
 
 def _shape_of(t: object) -> tuple[int, ...] | str:
@@ -47,26 +47,34 @@ def check_labels(batch: Mapping[str, Tensor]) -> None:
                          f"(0 = IsNext, 1 = NotNext), got {_shape_of(nsl)}")
 
 
-class MaskedLM(Pretraining):
+class MaskedLM(Objective):
     """A BERT trained with masked language modelling (+ next-sentence prediction when ``nsp``).
 
-    ``model`` is a :class:`Bert` or a :class:`BertConfig`. Batches come from
+    ``model`` is a :class:`BertForPreTraining` (with NSP) or :class:`BertForMaskedLM` (without), or a
+    :class:`BertConfig` to build the one ``nsp`` asks for. Batches come from
     :func:`lmlib.data.mlm.mlm_loader`. ``training_step`` and ``validation_step`` return
     ``{"loss", "mlm_loss", "mlm_acc"}`` and, with NSP, ``"nsp_loss", "nsp_acc"``: losses in nats,
     accuracies as fractions (MLM over the selected positions of the batch).
     """
 
-    def __init__(self, model: Bert | BertConfig, *, nsp: bool = True, lr: float = 1e-3,
+    def __init__(self, model: BertForMaskedLM | BertConfig, *, nsp: bool = True, lr: float = 1e-3,
                  weight_decay: float = 0.01, betas: tuple[float, float] = (0.9, 0.999),
-                 warmup_steps: int = 0, max_steps: int | None = None, min_lr_ratio: float = 0.1) -> None:
-        super().__init__(lr=lr, weight_decay=weight_decay, betas=betas, warmup_steps=warmup_steps,
-                         max_steps=max_steps, min_lr_ratio=min_lr_ratio)
-        self.model, self.nsp = build_model(model, Bert, BertConfig), nsp
+                 warmup_steps: int = 0, max_steps: int | None = None, min_lr_ratio: float = 0.1,
+                 layer_lr_decay: float = 1.0) -> None:
+        super().__init__(lr=lr, weight_decay=weight_decay, betas=betas, schedule="cosine",
+                         warmup_steps=warmup_steps, max_steps=max_steps, min_lr_ratio=min_lr_ratio,
+                         layer_lr_decay=layer_lr_decay)
+        self.model = build_model(model, BertForMaskedLM, BertConfig,
+                                 build=BertForPreTraining if nsp else BertForMaskedLM)
+        if nsp and not isinstance(self.model, BertForPreTraining):
+            raise TypeError(f"MaskedLM(nsp=True) needs a BertForPreTraining (it has the next-sentence head), "
+                            f"got a {type(self.model).__name__}; pass nsp=False to train the MLM loss alone")
+        self.nsp = nsp
 
-    def forward(self, input_ids: Tensor, token_type_ids: Tensor | None = None,
-                attention_mask: Tensor | None = None) -> tuple[Tensor, Tensor]:
-        """MLM logits (B, T, vocab_size) at every position and NSP logits (B, 2)."""
-        return self.model(input_ids, token_type_ids, attention_mask)
+    def forward(self, input_ids: Tensor, attention_mask: Tensor | None = None,
+                token_type_ids: Tensor | None = None):
+        """MLM logits (B, T, vocab_size) at every position, and NSP logits (B, 2) with a BertForPreTraining."""
+        return self.model(input_ids, attention_mask, token_type_ids)
 
     def step(self, batch: Mapping[str, Tensor]) -> dict[str, Tensor]:
         """Losses and accuracies on one batch (see the module docstring)."""
@@ -75,8 +83,8 @@ class MaskedLM(Pretraining):
             raise ValueError(f"a batch must be a dict with 'input_ids' and 'labels' (from mlm_loader), got {got}")
         check_labels(batch)
         labels = batch["labels"]
-        h, pooled = self.model.features(batch["input_ids"], batch.get("token_type_ids"),
-                                        batch.get("attention_mask"))
+        out = self.model.encode(batch["input_ids"], batch.get("attention_mask"), batch.get("token_type_ids"))
+        h, pooled = out.last_hidden_state, out.pooled
         selected = labels != IGNORE_INDEX
         logits = self.model.mlm_head(h[selected])  # (n_selected, vocab_size)
         if logits.shape[0]:
@@ -103,14 +111,15 @@ def evaluate(module: MaskedLM, batches: Iterable[Mapping[str, Tensor]]) -> dict[
         for batch in batches:
             batch = {k: v.to(device) for k, v in batch.items()}
             check_labels(batch)
-            h, pooled = module.model.features(batch["input_ids"], batch.get("token_type_ids"),
-                                              batch.get("attention_mask"))
+            out = module.model.encode(batch["input_ids"], batch.get("attention_mask"),
+                                      batch.get("token_type_ids"))
+            h, pooled = out.last_hidden_state, out.pooled
             selected = batch["labels"] != IGNORE_INDEX
             logits, target = module.model.mlm_head(h[selected]).float(), batch["labels"][selected]
             sums["mlm_loss"] += F.cross_entropy(logits, target, reduction="sum").item()
             sums["mlm_correct"] += (logits.argmax(-1) == target).sum().item()
             sums["n_tokens"] += len(target)
-            if "next_sentence_label" in batch:
+            if "next_sentence_label" in batch and module.nsp:
                 nsp_logits, y = module.model.nsp_head(pooled).float(), batch["next_sentence_label"]
                 sums["nsp_loss"] += F.cross_entropy(nsp_logits, y, reduction="sum").item()
                 sums["nsp_correct"] += (nsp_logits.argmax(-1) == y).sum().item()
@@ -125,15 +134,16 @@ def evaluate(module: MaskedLM, batches: Iterable[Mapping[str, Tensor]]) -> dict[
     return out
 
 
-def fill_mask(model: MaskedLM | Bert, tokenizer, text: str | Sequence[str],
+def fill_mask(model: MaskedLM | BertForMaskedLM, tokenizer, text: str | Sequence[str],
               text_b: str | Sequence[str] | None = None, k: int = 5, batch_size: int = 256):
     """The ``k`` most probable tokens (with probabilities) for every [MASK] in ``text`` (and ``text_b``,
     encoded as sentence B), in order of appearance: ``fill_mask(m, tok, "She lives in [MASK].")`` ->
     ``[[("mirefold", 0.8), ...]]``. Given lists of texts (and of texts B), returns one such list per
     text, computed in padded batches of ``batch_size``."""
     bert = model.model if isinstance(model, MaskedLM) else model
-    if not isinstance(bert, Bert):
-        raise TypeError(f"model must be a MaskedLM or an lmlib Bert, got {type(model).__name__}")
+    if not isinstance(bert, BertForMaskedLM):
+        raise TypeError(f"model must be a MaskedLM or an lmlib BertForMaskedLM / BertForPreTraining (a Bert "
+                        f"with its MLM head), got {type(model).__name__}")
     mask_id, pad_id = tokenizer.token_to_id("[MASK]"), tokenizer.token_to_id("[PAD]")
     if mask_id is None or pad_id is None:
         raise ValueError("the tokenizer needs [MASK] and [PAD] tokens")
@@ -157,7 +167,7 @@ def fill_mask(model: MaskedLM | Bert, tokenizer, text: str | Sequence[str],
             ids = torch.tensor([pad(e.ids, pad_id) for e in chunk], device=device)
             types = torch.tensor([pad(e.type_ids, 0) for e in chunk], device=device)
             attention = torch.tensor([pad([1] * len(e.ids), 0) for e in chunk], device=device)
-            h, _ = bert.features(ids, types, attention)
+            h = bert.encode(ids, attention, types).last_hidden_state
             where = ids == mask_id
             top = bert.mlm_head(h[where]).float().softmax(-1).topk(k, dim=-1)
             per_mask = [[(tokenizer.id_to_token(i), p) for i, p in zip(ii.tolist(), pp.tolist())]

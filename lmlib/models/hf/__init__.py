@@ -18,31 +18,31 @@ from __future__ import annotations
 from typing import Any
 
 from lmlib.models.bert import Bert
-from lmlib.models.gpt import GPT
+from lmlib.models.gpt import GPTModel
 from lmlib.models.hf.convert import from_hf, to_hf
 from lmlib.models.hf.families import FAMILIES
 from lmlib.models.hf.pretrained import load_pretrained, save_pretrained
 
 
-def gpt_from_hf(hf_model: Any) -> GPT:
-    """An lmlib ``GPT`` with the weights of a HF ``GPT2LMHeadModel`` or ``GPT2Model``."""
+def gpt_from_hf(hf_model: Any) -> GPTModel:
+    """An lmlib ``GPT`` (from a HF ``GPT2LMHeadModel``) or ``GPTModel`` (from a ``GPT2Model``)."""
     return from_hf(hf_model, family="gpt2")
 
 
-def gpt_to_hf(model: GPT, attn_implementation: str = "sdpa") -> Any:
-    """A HF ``GPT2LMHeadModel`` with the weights of an lmlib ``GPT``."""
-    return to_hf(model, "GPT2LMHeadModel", attn_implementation)
+def gpt_to_hf(model: GPTModel, attn_implementation: str = "sdpa") -> Any:
+    """A HF ``GPT2LMHeadModel`` (from a ``GPT``) or ``GPT2Model`` (from a ``GPTModel``)."""
+    return to_hf(model, None, attn_implementation)
 
 
 def bert_from_hf(hf_model: Any) -> Bert:
-    """An lmlib ``Bert`` with the weights of a HF ``BertForPreTraining``, ``BertForMaskedLM`` or
-    ``BertModel`` (heads the source lacks keep their initialisation; see ``from_hf``)."""
+    """The lmlib twin of a HF ``BertForPreTraining``, ``BertForMaskedLM`` or ``BertModel``, with its weights."""
     return from_hf(hf_model, family="bert")
 
 
 def bert_to_hf(model: Bert, attn_implementation: str = "sdpa") -> Any:
-    """A HF ``BertForPreTraining`` with the weights of an lmlib ``Bert`` (positions and segments on)."""
-    return to_hf(model, "BertForPreTraining", attn_implementation)
+    """The HF twin of an lmlib ``Bert``, ``BertForMaskedLM`` or ``BertForPreTraining`` (positions and
+    segments on), with its weights."""
+    return to_hf(model, None, attn_implementation)
 
 
 __all__ = [

@@ -79,8 +79,9 @@ def _canonical(fam: Family, state: Mapping[str, Tensor]) -> dict[str, Tensor]:
 
 
 def lmlib_state_from_hf(fam: Family, state: Mapping[str, Tensor], n_layers: int,
-                        groups: tuple[str, ...] | None = None) -> tuple[dict[str, Tensor], set[str]]:
-    """(lmlib state dict, lmlib names left at initialisation) from an HF state dict.
+                        groups: tuple[str, ...] | None = None) -> tuple[dict[str, Tensor], set[str], set[str]]:
+    """(lmlib state dict, lmlib names of the groups the source lacks, the groups it holds) from an HF
+    state dict.
 
     groups: the entry groups the source holds (default: those with a tensor in ``state``; "base" always).
     """
@@ -104,23 +105,29 @@ def lmlib_state_from_hf(fam: Family, state: Mapping[str, Tensor], n_layers: int,
         tensors = e.transform.to_lmlib(state[e.theirs])
         out.update(zip(e.ours, tensors, strict=True))
     left = {o for e in every if e.group not in groups for o in e.ours} - out.keys()
-    return {k: v.float() if v.is_floating_point() else v for k, v in out.items()}, left
+    return {k: v.float() if v.is_floating_point() else v for k, v in out.items()}, left, set(groups)
 
 
 def _check_lmlib_names(fam: Family, model: nn.Module, filled: set[str], left: set[str]) -> None:
+    """Every parameter of ``model`` filled, tied or (a head the other side lacks) in ``left``; every
+    filled name one of the model's."""
     expected = set(model.state_dict())
     unfilled = expected - filled - left - fam.lmlib_tied.keys()
-    unknown = (filled | left) - expected
+    unknown = filled - expected
     if unfilled or unknown:
-        _fail(f"the {fam.name} table does not match lmlib's {fam.model.__name__}: it leaves "
+        _fail(f"the {fam.name} table does not match lmlib's {type(model).__name__}: it leaves "
               f"{_names(unfilled)} unfilled and names {_names(unknown)}, which the model does not have")
 
 
 def lmlib_from_state(fam: Family, state: Mapping[str, Tensor], config: Any,
-                     groups: tuple[str, ...] | None = None) -> nn.Module:
-    """An lmlib model of ``config`` (an lmlib config) with the weights of an HF state dict."""
-    ours, left = lmlib_state_from_hf(fam, state, getattr(config, fam.n_layers), groups)
-    model = fam.model(config)
+                     groups: tuple[str, ...] | None = None, hf_class: str | None = None) -> nn.Module:
+    """An lmlib model of ``config`` (an lmlib config) with the weights of an HF state dict.
+
+    The model is the twin of ``hf_class`` (default: the HF class that holds the state's heads), so a
+    ``BertModel`` becomes a ``Bert`` and a ``BertForPreTraining`` a ``BertForPreTraining``.
+    """
+    ours, left, held = lmlib_state_from_hf(fam, state, getattr(config, fam.n_layers), groups)
+    model = fam.lmlib_classes[hf_class or fam.hf_class_holding(held)](config)
     _check_lmlib_names(fam, model, set(ours), left)
     try:
         model.load_state_dict(ours, strict=False)
@@ -136,9 +143,14 @@ def hf_state_from_lmlib(fam: Family, model: nn.Module, hf_class: str) -> dict[st
     n_layers = getattr(model.config, fam.n_layers)
     every = fam.expand(n_layers)
     used = [e for e in every if e.group in groups]
-    wanted = {o for e in used for o in e.ours}
+    lacking = sorted({e.group for e in used if e.group != "base" and not all(o in sd for o in e.ours)})
+    if lacking:
+        fits = sorted(c for c, g in fam.hf_classes.items() if not set(g) & set(lacking))
+        raise TypeError(f"cannot convert: lmlib's {type(model).__name__} has no {' or '.join(lacking)} weights, "
+                        f"which transformers' {hf_class} needs; convert it to one of {fits}, or convert a "
+                        f"model with those heads")
     dropped = {o for e in every if e.group not in groups for o in e.ours}
-    _check_lmlib_names(fam, model, wanted, dropped)
+    _check_lmlib_names(fam, model, {o for e in used for o in e.ours}, dropped)
     state = {e.theirs: e.transform.to_hf(tuple(sd[o] for o in e.ours)) for e in used}
     if hf_class == fam.base_class:
         state = {k.removeprefix(fam.base_prefix): v for k, v in state.items()}
@@ -161,11 +173,13 @@ def from_hf(source: Any, family: str | None = None, config: Any = None) -> nn.Mo
     ``BertForMaskedLM``, ``BertForPreTraining``, ``GPT2Model``, ``GPT2LMHeadModel``); its family is
     found from its class. Or a state dict: then ``config`` is required (an HF config, its dict, or an
     lmlib config) and ``family`` too unless the config has a ``model_type``.
-    lmlib's ``Bert`` always has its MLM, pooler and NSP heads: those the source lacks (a ``BertModel``
-    has no MLM or NSP head, a ``BertForMaskedLM`` no pooler or NSP head) keep their initialisation,
-    and the MLM decoder stays tied to the token embedding. The model comes out on the CPU in float32,
-    in the train/eval mode of a source model (train mode from a state dict). Which heads the source
-    has is read from its tensors: a head is all there, or not at all.
+    The result is the lmlib twin of the source's class: ``BertModel`` -> ``Bert``, ``BertForMaskedLM``
+    -> ``BertForMaskedLM``, ``BertForPreTraining`` -> ``BertForPreTraining``, ``GPT2Model`` ->
+    ``GPTModel``, ``GPT2LMHeadModel`` -> ``GPT``. For a state dict, the twin of the class that holds
+    its heads (read from its tensors: a head is all there, or not at all); a head no class holds
+    together with the others keeps its initialisation. Tied decoders stay tied to the token
+    embedding. The model comes out on the CPU in float32, in the train/eval mode of a source model
+    (train mode from a state dict).
     """
     if isinstance(source, nn.Module):
         class_name = type(source).__name__
@@ -174,11 +188,11 @@ def from_hf(source: Any, family: str | None = None, config: Any = None) -> nn.Mo
             raise TypeError(f"expected a transformers model of {sorted(fam.hf_classes)} "
                             f"(or a state dict), got {class_name}")
         hf_config = source.config if config is None else config
-        state, training = source.state_dict(), source.training
+        state, training, hf_class = source.state_dict(), source.training, class_name
     elif isinstance(source, Mapping):
         if config is None:
             raise ValueError("from_hf(state_dict) needs config=: an HF config, its dict, or an lmlib config")
-        hf_config, state, training = config, source, True
+        hf_config, state, training, hf_class = config, source, True, None
         name = family or (config.get("model_type") if isinstance(config, Mapping)
                           else getattr(config, "model_type", None))
         if name is None:
@@ -187,19 +201,21 @@ def from_hf(source: Any, family: str | None = None, config: Any = None) -> nn.Mo
     else:
         raise TypeError(f"expected a transformers model or a state dict, got {type(source).__name__}")
     ours = hf_config if isinstance(hf_config, fam.config) else config_from_hf(fam, _as_dict(hf_config))
-    return lmlib_from_state(fam, state, ours).train(training)
+    return lmlib_from_state(fam, state, ours, hf_class=hf_class).train(training)
 
 
 def to_hf(model: nn.Module, hf_class: str | None = None, attn_implementation: str = "sdpa") -> Any:
-    """A transformers model of ``hf_class`` (default: the family's first, with every head:
-    ``BertForPreTraining``, ``GPT2LMHeadModel``) with the weights of an lmlib model.
+    """A transformers model of ``hf_class`` (default: the twin of the model's class: ``Bert`` ->
+    ``BertModel``, ``BertForPreTraining`` -> ``BertForPreTraining``, ``GPT`` -> ``GPT2LMHeadModel``,
+    ...) with the weights of an lmlib model.
 
-    A class with fewer heads (``BertModel``, ``BertForMaskedLM``) drops lmlib's other heads. The model
-    comes out on the CPU in float32, in the train/eval mode of ``model``.
+    A class with fewer heads (``BertModel`` from a ``BertForPreTraining``) drops lmlib's other heads;
+    one with heads the model lacks raises a TypeError. The model comes out on the CPU in float32, in
+    the train/eval mode of ``model``.
     """
     transformers = transformers_module()
     fam = family_of_model(model)
-    hf_class = hf_class or next(iter(fam.hf_classes))
+    hf_class = hf_class or fam.hf_class_of(model)
     fields = hf_config_dict(fam, model.config)
     state = hf_state_from_lmlib(fam, model, hf_class)
     hf_config = getattr(transformers, fam.hf_config)(**fields, attn_implementation=attn_implementation)

@@ -7,8 +7,8 @@ from __future__ import annotations
 
 from typing import Any
 
-from lmlib.models.bert import Bert, BertConfig
-from lmlib.models.gpt import GPT, GPTConfig
+from lmlib.models.bert import Bert, BertConfig, BertForMaskedLM, BertForPreTraining
+from lmlib.models.gpt import GPT, GPTConfig, GPTModel
 from lmlib.models.hf.table import CONV1D, ConfigField, Entry, Family, Requirement, fused, pair
 
 # activation names: HF -> lmlib (lmlib -> HF is the inverse)
@@ -43,11 +43,12 @@ def _bert_ablations(config: BertConfig) -> str | None:
 BERT = Family(
     name="bert", model=Bert, config=BertConfig, hf_config="BertConfig",
     base_prefix="bert.", base_class="BertModel",
-    hf_classes={  # lmlib's Bert always has all its heads; those an HF class lacks keep their initialisation
+    hf_classes={
         "BertForPreTraining": ("base", "pooler", "mlm", "nsp"),
         "BertModel": ("base", "pooler"),
         "BertForMaskedLM": ("base", "mlm"),
     },
+    lmlib_classes={"BertForPreTraining": BertForPreTraining, "BertModel": Bert, "BertForMaskedLM": BertForMaskedLM},
     entries=(
         Entry("embeddings.token_embeddings.weight", "bert.embeddings.word_embeddings.weight"),
         Entry("embeddings.position_embeddings.weight", "bert.embeddings.position_embeddings.weight"),
@@ -99,9 +100,10 @@ BERT = Family(
 _H = "transformer.h.{i}."
 
 GPT2 = Family(
-    name="gpt2", model=GPT, config=GPTConfig, hf_config="GPT2Config",
+    name="gpt2", model=GPTModel, config=GPTConfig, hf_config="GPT2Config",
     base_prefix="transformer.", base_class="GPT2Model",
     hf_classes={"GPT2LMHeadModel": ("base",), "GPT2Model": ("base",)},  # the LM head is tied to wte
+    lmlib_classes={"GPT2LMHeadModel": GPT, "GPT2Model": GPTModel},
     entries=(
         Entry("wte.weight", "transformer.wte.weight"),
         Entry("wpe.weight", "transformer.wpe.weight"),
@@ -151,9 +153,6 @@ def family_named(name: str) -> Family:
 
 def family_of_model(model: Any) -> Family:
     """The family of an lmlib model instance."""
-    for fam in FAMILIES.values():
-        if type(model) is fam.model:
-            return fam
     for fam in FAMILIES.values():
         if isinstance(model, fam.model):
             return fam

@@ -48,23 +48,26 @@ def load_pretrained(directory: str | Path, family: str | None = None) -> nn.Modu
     """The lmlib model of a local ``from_pretrained`` directory, such as transformers' ``save_pretrained``
     writes it (also a sentence-transformers model's BERT), in eval mode, float32 on the CPU.
 
-    family: default config.json's model_type. Heads the checkpoint lacks keep their initialisation
-    (see ``from_hf``); tensors the table neither uses nor ignores raise a ValueError that names them.
+    family: default config.json's model_type. The model is the lmlib twin of config.json's first
+    ``architectures`` entry when the table knows it, else of the class that holds the checkpoint's
+    heads (see ``from_hf``); tensors the table neither uses nor ignores raise a ValueError that names them.
     """
     config, state = read_directory(directory)
     name = family or config.get("model_type")
     if name is None:
         raise ValueError(f"{Path(directory) / CONFIG} has no model_type; pass family= (e.g. 'bert', 'gpt2')")
     fam = family_named(name)
-    return lmlib_from_state(fam, state, config_from_hf(fam, config)).eval()
+    arch = next(iter(config.get("architectures") or []), None)
+    hf_class = arch if arch in fam.hf_classes else None
+    return lmlib_from_state(fam, state, config_from_hf(fam, config), hf_class=hf_class).eval()
 
 
 def save_pretrained(model: nn.Module, directory: str | Path, hf_class: str | None = None) -> Path:
     """Write ``model`` as config.json + model.safetensors that ``transformers.<hf_class>.from_pretrained``
-    and ``AutoModel.from_pretrained`` load (hf_class: default the family's, with every head:
-    ``BertForPreTraining``, ``GPT2LMHeadModel``). Tied weights are stored once. Returns the directory."""
+    and ``AutoModel.from_pretrained`` load (hf_class: default the twin of the model's class, such as
+    ``BertForPreTraining`` for a ``BertForPreTraining``, ``GPT2LMHeadModel`` for a ``GPT``). Tied weights are stored once. Returns the directory."""
     fam = family_of_model(model)
-    hf_class = hf_class or next(iter(fam.hf_classes))
+    hf_class = hf_class or fam.hf_class_of(model)
     config = {"architectures": [hf_class], "model_type": fam.name, **hf_config_dict(fam, model.config)}
     state = hf_state_from_lmlib(fam, model, hf_class)
     d = Path(directory)

@@ -107,12 +107,13 @@ class Family:
     """Everything the generic converter needs to know about one model family."""
 
     name: str  # HF's model_type, as in config.json
-    model: type[nn.Module]  # the lmlib model
+    model: type[nn.Module]  # the lmlib body; every lmlib model of the family is an instance of it
     config: type  # its config dataclass
     hf_config: str  # the transformers config class
     base_prefix: str  # the base model's attribute in HF's task models, with the dot: "bert."
     base_class: str  # HF's base model, whose names lack base_prefix
-    hf_classes: dict[str, tuple[str, ...]]  # HF class -> the entry groups it holds; the first is to_hf's default
+    hf_classes: dict[str, tuple[str, ...]]  # HF class -> the entry groups it holds
+    lmlib_classes: dict[str, type[nn.Module]]  # HF class -> its lmlib twin (the same heads)
     entries: tuple[Entry, ...]
     config_fields: tuple[ConfigField, ...]
     n_layers: str = "n_layers"  # the lmlib config field that ``{i}`` ranges over
@@ -129,6 +130,26 @@ class Family:
             raise ValueError(f"Family {self.name!r}: entry groups {sorted(stray)} are in none of its hf_classes")
         if self.base_class not in self.hf_classes:
             raise ValueError(f"Family {self.name!r}: base_class {self.base_class!r} is not in its hf_classes")
+        if self.lmlib_classes.keys() != self.hf_classes.keys():
+            raise ValueError(f"Family {self.name!r}: lmlib_classes must name a twin for every HF class")
+
+    def hf_class_of(self, model: nn.Module) -> str:
+        """The HF class whose twin is ``model``'s class (the first listed, if several)."""
+        for hf_class, cls in self.lmlib_classes.items():
+            if type(model) is cls:
+                return hf_class
+        raise TypeError(f"the {self.name} table has no HF twin for {type(model).__name__}; it knows "
+                        f"{sorted(c.__name__ for c in self.lmlib_classes.values())}")
+
+    def hf_class_holding(self, groups: set[str]) -> str:
+        """The HF class that holds exactly ``groups`` (the first listed), else the smallest that holds them all."""
+        exact = [c for c, g in self.hf_classes.items() if set(g) == groups]
+        if exact:
+            return exact[0]
+        supersets = sorted((len(g), i, c) for i, (c, g) in enumerate(self.hf_classes.items()) if set(g) >= groups)
+        if not supersets:
+            raise ValueError(f"cannot convert: no {self.name} class holds the weight groups {sorted(groups)}")
+        return supersets[0][2]
 
     def expand(self, n_layers: int, groups: tuple[str, ...] | set[str] | None = None) -> list[Entry]:
         """The entries with their ``{i}`` filled in for every layer, of the given groups (default: all)."""
