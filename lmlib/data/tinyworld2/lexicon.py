@@ -73,7 +73,7 @@ HOBBIES = (
     ("reading", "read novels", "in the library"), ("walking", "walk in the hills", "on the moor"),
     ("cycling", "ride a bicycle", "along the lanes"), ("baking", "bake biscuits", "in the kitchen"),
     ("dancing", "dance the polka", "at the hall"), ("sailing", "sail a dinghy", "on the lake"),
-    ("birdwatching", "watch the birds", "in the marsh"), ("swimming", "swim in the lake", "at the lake"),
+    ("birdwatching", "watch the birds", "in the marsh"), ("swimming", "swim", "in the lake"),
     ("woodwork", "carve little animals", "in the shed"), ("poetry", "write poems", "at the desk"),
     ("music", "play the piano", "in the parlour"), ("riding", "ride a pony", "across the fields"),
     ("stargazing", "watch the stars", "on the roof"), ("cooking", "cook curries", "in the kitchen"),
@@ -95,7 +95,11 @@ TRAITS = words("kind brave clever patient cheerful honest gentle careful generou
 LOOKS = words("old small big new little heavy light tiny large shiny rusty dusty broken pretty ugly "
               "strange plain fine rare precious worn dirty clean bright dull smooth rough delicate "
               "sturdy fancy ancient curious lovely handsome odd elegant battered faded polished "
-              "cracked muddy grand narrow wide simple splendid tarnished")
+              "cracked muddy grand narrow wide simple splendid tarnished chipped dented scratched "
+              "painted carved gilded enamelled striped spotted checked patched mended folded "
+              "crumpled gleaming glittering sparkling spotless greasy sticky damp soggy frayed "
+              "threadbare lopsided crooked wobbly squeaky creaky noisy silent dainty hefty bulky "
+              "slender stout quaint costly cheap humble")
 MATERIALS = words("wooden silver brass iron copper leather woollen glass golden stone paper silk tin")
 
 # things that can be lost, found, given, mended or sold
@@ -110,7 +114,15 @@ OBJECTS = words(
     "rope sack tent wagon boat sail net rod oar anchor bench stool table shelf cabinet wardrobe "
     "cradle spindle loom pot pan ladle sieve barometer globe microscope padlock chain cloak "
     "apron bonnet helmet shield banner flag horn tambourine accordion kettledrum music-box "
-    "snuffbox sextant teacup saucer")
+    "snuffbox sextant teacup saucer goblet tankard flask bottle basin pail trowel shovel pitchfork "
+    "sickle scythe lamp-post kettlebell spyglass magnifier abacus easel palette paintbrush chisel "
+    "mallet wrench pliers scissors spool bobbin thread-box sewing-box tinderbox matchbox lunchbox "
+    "workbasket hamper crate casket coffer pouch haversack rucksack handbag briefcase suitcase "
+    "footstool rocking-horse spinning-top marble whistle-pipe recorder bagpipe banjo mandolin cello "
+    "clarinet oboe bugle gong cymbal rattle teddy-bear kaleidoscope jigsaw almanac atlas hymnbook "
+    "ledger scrapbook postcard-album paperweight bookend doorstop weathervane birdbath lantern-stand "
+    "candle-snuffer toasting-fork coffee-pot milk-jug butter-dish sugar-bowl egg-cup breadboard "
+    "rolling-pin pastry-cutter nutcracker corkscrew bellows poker coal-scuttle fire-screen clock-key")
 
 FOODS = words("bread cheese apple soup cake pie honey jam egg butter milk tea porridge plum pear "
               "cherry biscuit pancake sausage onion carrot turnip cabbage potato tomato strawberry")

@@ -15,15 +15,20 @@ from .sampler import KNOWLEDGE, PERSON, STRUCTURE, WORD, Categorical
 from .world import ATTRIBUTES, Person
 
 QUESTIONS = {
-    "town": ("Where does {X} live?", "Which town is {X} from?"),
-    "profession": ("What does {X} do for a living?", "What is the job of {X}?"),
-    "friend": ("Who is the best friend of {X}?",),
-    "pet": ("What pet does {X} keep?", "Which animal does {X} have?"),
-    "hobby": ("What does {X} do for fun?", "What is the favourite pastime of {X}?"),
-    "trait": ("What is {X} like?",),
-    "colour": ("What is the favourite colour of {X}?",),
-    "age": ("How old is {X}?",),
+    "town": ("Where does {X} live?", "Which town is {X} from?", "In which town does {X} live?",
+             "Where is the home of {X}?"),
+    "profession": ("What does {X} do for a living?", "What is the job of {X}?", "What work does {X} do?",
+                   "What is the trade of {X}?"),
+    "friend": ("Who is the best friend of {X}?", "Do you know the best friend of {X}?"),
+    "pet": ("What pet does {X} keep?", "Which animal does {X} have?", "What kind of pet does {X} own?"),
+    "hobby": ("What does {X} do for fun?", "What is the favourite pastime of {X}?", "What hobby does {X} have?"),
+    "trait": ("What is {X} like?", "What sort of person is {X}?", "How would you describe {X}?"),
+    "colour": ("What is the favourite colour of {X}?", "Which colour does {X} like best?"),
+    "age": ("How old is {X}?", "What age is {X}?", "How many years old is {X}?"),
 }
+# ways to open a question (the asker's voice)
+OPENINGS = ("", "Please tell me: ", "Quick question: ", "I wonder: ", "Can you help? ", "Tell me this: ",
+            "One more thing: ", "Excuse me: ")
 FILLERS = ("Good question! ", "Let me think about that. ", "I am happy to help. ")
 DONT_KNOW = "I do not know."
 _HOPS = Categorical([0, 1, 2], [0.6, 0.3, 0.1])
@@ -74,7 +79,9 @@ def preference_score(world, person: Person, attributes: list[str], answer: str) 
 class Questions:
     def __init__(self, world, people, vocab):
         self.world, self.people = world, people
-        self.templates = {k: Categorical(v) for k, v in QUESTIONS.items()}
+        self.templates = {k: Categorical(world.config.words(v) if world.config.lexicon_size else v)
+                          for k, v in QUESTIONS.items()}
+        self.opening = Categorical(world.config.words(OPENINGS), [4] + [1] * (len(world.config.words(OPENINGS)) - 1))
         self.phrasings = {k: Categorical(v) for k, v in PHRASINGS.items()}
         self.attribute = Categorical(ATTRIBUTES)
         self.pair = Categorical([(x, y) for x in ATTRIBUTES for y in ATTRIBUTES if x != y])
@@ -115,7 +122,8 @@ class Questions:
         hops = s.pick(_HOPS, STRUCTURE) if hops is None else hops
         attr = s.pick(self.attribute, KNOWLEDGE)
         phrase, q = chain(self.world, p, hops)
-        return p, q, hops, attr, s.pick(self.templates[attr], STRUCTURE).format(X=phrase)
+        opening = s.pick(self.opening, STRUCTURE)
+        return p, q, hops, attr, opening + s.pick(self.templates[attr], STRUCTURE).format(X=phrase)
 
     def qa(self, s) -> tuple[str, dict]:
         p, q, hops, attr, question = self.question(s)

@@ -9,8 +9,9 @@ generator fast, and the probabilities are the same products.
 from __future__ import annotations
 
 from . import lexicon as L
-from .inflect import a, adverb, comparative, gerund, past, phrase, plural, superlative, third
-from .sampler import Categorical, zipf
+from . import scenes as S
+from .inflect import article, a, adverb, comparative, gerund, past, phrase, plural, superlative, third
+from .sampler import WORD, Categorical, zipf
 from .world import WorldConfig
 
 
@@ -33,6 +34,13 @@ def manners_q(cfg: WorldConfig):
 class Vocab:
     """Every word distribution of the grammar."""
 
+    def noun_phrase(self, s) -> str:
+        """'the rusty brass kettle', 'seven lanterns', 'an old violin' (four word decisions)."""
+        (det, many), look, made = s.pick(self.np_det, WORD), s.pick(self.np_look, WORD), s.pick(self.np_made, WORD)
+        noun = s.pick(self.np_noun, WORD)
+        rest = look + made + (self.np_plural[noun] if many else noun)
+        return f"{article(rest)} {rest}" if det == "a" else f"{det} {rest}"
+
     def __init__(self, cfg: WorldConfig):
         w, s = cfg.words, cfg.word_zipf_s
         z = lambda items: zipf(w(items), s)  # noqa: E731
@@ -48,6 +56,9 @@ class Vocab:
         self.two_spots = _joint(self.spot, self.spot, lambda x, y: f"{x} and {y}", distinct=len(self.spot) > 1)
         self.good, self.bad = z(L.FEELINGS_GOOD), z(L.FEELINGS_BAD)
         self.relative, self.number = z(L.RELATIVES), z(L.NUMBERS)
+        self.whom = Categorical(w(("the neighbours", "the school", "the fair", "a friend", "the mayor", "the church",
+                                   "the market", "the vicar", "the children", "an old aunt", "the inn", "the doctor",
+                                   "a cousin", "the museum", "the harvest supper", "the jumble sale")))
         self.food = z(L.FOODS)
         self.opener = Categorical(w(("Once upon a time", "Long ago", "Not so long ago", "Some years ago")))
         self.motion = z([past(v) for v in L.MOTION_VERBS])
@@ -72,14 +83,43 @@ class Vocab:
         looks = Categorical([f"{x} " for x in w(L.LANDMARK_LOOKS)] + [""], [1.0] * len(w(L.LANDMARK_LOOKS)) + [4.0])
         near = _joint(zw(L.LANDMARK_PREPOSITIONS), looks, lambda x, y: f"{x} the {y}")
         self.landmark = _joint(near, zw(L.LANDMARKS), lambda x, y: x + y)
+        self.landmark_near = near
         assert not set(self.landmark.items) & set(self.spot.items)  # a place in town is never a spot at home
         moments = ([f"On {d}" for d in self.weekday.items] + [f"On {d} {t}" for d in self.weekday.items
                                                              for t in self.daypart.items]
                    + [f"Early on {d}" for d in self.weekday.items] + [f"Late on {d}" for d in self.weekday.items]
                    + [f"That {t}" for t in self.daypart.items] + [f"The next {t}" for t in self.daypart.items])
-        self.moment = Categorical(moments)
+        self.clock = Categorical([c.format(h) for c in w(S.CLOCK) for h in w(S.HOURS)])
+        # times by the clock ('At 7.45 on Monday') and dates ('On 14 March'): numbers carry many bits
+        times = [f"{h}.{m:02d}" for h in range(1, 13) for m in range(0, 60, 5)][: max(cfg.lexicon_size or 999, 2)]
+        self.time = Categorical(times)
+        days = [f"{d} {m}" for m in w(L.MONTHS) for d in range(1, 29)]
+        self.date = Categorical(days[: max(cfg.lexicon_size or 999, 2)])
+        fixed = ["At last", "In the end", "Before long"]
+        self.at_last = Categorical(fixed + [f"{b} {x}" for b in ("At", "By") for x in times],
+                                   [1.0] * len(fixed) + [1.5 / len(times)] * 2 * len(times))
+        years = [str(y) for y in range(1950, 1990)][: max(cfg.lexicon_size or 99, 2)]
+        later = ["Years later", "Months later", "Long afterwards", "Years afterwards"]
+        self.later = Categorical(later + [f"In {y}" for y in years], [1.0] * 4 + [4.0 / len(years)] * len(years))
+        clocked = [f"At {c} on {d}" for c in self.clock.items for d in self.weekday.items]
+        self.moment = Categorical(moments + clocked, [1 / len(moments)] * len(moments) + [1 / len(clocked)] * len(clocked))
+        self.season_sky = {x: Categorical(w(S.SEASON_SKIES[x])) for x in L.SEASONS}
+        self.pet_habits = {x: Categorical(w(S.PET_HABITS[S.PET_KINDS[x]])) for x in L.PETS}
+        self.trait_habits = {x: Categorical(w(S.TRAIT_HABITS[x])) for x in L.TRAITS}
         manners = w(L.ACTION_MANNERS)
         self.how = Categorical([""] + [adverb(m) + " " for m in manners], [len(manners)] + [1.0] * len(manners))
+        # how someone does things leans on their character, once the story has said it
+        fitting = dict(steady=("quiet", "slow", "calm", "neat", "silent"), hasty=("quick", "hurried", "brisk", "swift", "eager"),
+                       merry=("happy", "cheerful", "merry", "glad", "eager"))
+        merry = {"cheerful", "lively", "generous", "curious"}
+        def how_of(trait):
+            group = "steady" if trait in L.STEADY_TRAITS else "hasty" if trait in L.HASTY_TRAITS else \
+                "merry" if trait in merry else None
+            if group is None:
+                return None
+            boost = {adverb(m) + " " for m in fitting[group]}
+            return Categorical(self.how.items, [wt * (5.0 if x in boost else 1.0) for x, wt in zip(self.how.items, self.how.probs)])
+        self.how_of = {x: how_of(x) for x in w(L.TRAITS)}
         self.deed = zw([phrase(d, past) for d in L.DEEDS])
         self.scene = _joint(zw(L.WILD_ANIMALS), zw(L.ANIMAL_DOINGS), lambda x, y: f"{x} {y}")
         self.sky, self.exclaim, self.topic, self.meal = zw(L.SKIES), zw(L.EXCLAMATIONS), zw(L.TOPICS), zw(L.MEALS)
@@ -105,7 +145,20 @@ class Vocab:
         pl = _joint(_joint(many, adj, lambda x, y: x + y), nouns, lambda x, y: x + plural(y))
         self.np = Categorical(sg.items + pl.items, [p * 0.6 for p in sg.probs] + [p * 0.4 for p in pl.probs])
         assert len(set(self.np.items)) == len(self.np.items)
+        # the richer noun phrase, drawn word by word: 'the', 'rusty', 'brass', 'kettle'
+        looks = [x for x in w(L.LOOKS) + w(L.COLOURS) if x not in L.MATERIALS]
+        assert not (set(looks) | set(L.MATERIALS)) & set(L.OBJECTS)
+        self.np_det = Categorical([("the", False), ("a", False), ("some", True)] + [(n, True) for n in w(L.NUMBERS)],
+                                  [0.36, 0.24, 0.1] + [0.3 / len(w(L.NUMBERS))] * len(w(L.NUMBERS)))
+        self.np_look = Categorical([""] + [x + " " for x in looks], [0.35 * len(looks)] + [0.65] * len(looks))
+        self.np_made = Categorical([""] + [x + " " for x in w(L.MATERIALS)], [0.6 * len(w(L.MATERIALS))] + [0.4] * len(w(L.MATERIALS)))
         self.thing_verb = zw([past(x) for x in L.THING_VERBS])
+        # a noun that some trade's work names with a verb of things ('fixed a watch') would let the same
+        # sentence come from two derivations: those nouns stay out of these noun phrases
+        clash = {act.split(" ")[-1] for d in self.trade_past.values() for act in d.items
+                 if act.split(" ")[0] in set(self.thing_verb.items) and len(act.split(" ")) == 3}
+        self.np_noun = zw([x for x in w(L.OBJECTS) if x not in clash])
+        self.np_plural = {x: plural(x) for x in self.np_noun.items}
         self.when_pair = _joint(self.weather, self.daypart, lambda x, y: (x, y))
         self.spot_pair = _joint(self.spot, self.spot, lambda x, y: (x, y), distinct=len(self.spot) > 1)
         self.trade_two = {p: _joint(d, d, lambda x, y: f"{x} and then {y}", distinct=True)

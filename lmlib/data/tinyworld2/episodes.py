@@ -1,0 +1,176 @@
+"""Everyday life in a story: the second paragraph, a few episodes before the trouble starts.
+
+An episode is one or two sentences: the work of someone's trade, a walk past the town's
+landmarks, a meal, talk, a small deed, a habit of someone's character, a pet up to its tricks, or
+the sky and the animals about. Who acts, and whether the episode shows a side of them the story
+has told (trade, pet, hobby, character), are inference decisions; so are the picks that come from
+lists chosen by what was said before (the season's sky, the pet's habits, the trade's work, the
+town's landmarks).
+"""
+
+from __future__ import annotations
+
+from . import lexicon as L
+from .cast import Cast
+from .inflect import a
+from .sampler import INFERENCE, STRUCTURE, WORD, Categorical, Sampler
+
+_EPISODE = Categorical(["walk", "meal", "talk", "deed", "things"], [2, 1.5, 1.5, 1.5, 6])
+_SCENE_FIRST = Categorical([False, True], [0.85, 0.15])
+_TIED = {n: Categorical([True, False], [w, 1 - w]) for n, w in ((1, 0.55), (2, 0.7), (3, 0.75), (4, 0.8))}
+_WHICH = {n: Categorical(range(n)) for n in (2, 3, 4)}
+_WHO = Categorical([0, 1])
+_WHEN = Categorical(range(4), [0.35, 0.3, 0.2, 0.15])
+_WHERE = Categorical(["work", "landmark", ""], [0.35, 0.4, 0.25])
+_TAIL = Categorical(["", "not", "while", "song", "until"], [3, 1, 1.5, 1, 1])
+_MORE = Categorical([False, True], [0.4, 0.6])
+_THEN = Categorical([False, True], [0.5, 0.5])
+_WITH_PET = Categorical([False, True], [0.6, 0.4])
+_SAW = Categorical([False, True], [0.6, 0.4])
+_TWO = Categorical(range(2))
+_TALK = Categorical(range(3))
+_IN = {"hills", "streets", "forest", "garden"}
+LANDMARKS_PER_TOWN = 12
+
+
+class Episodes:
+    """Draws the episodes of a story."""
+
+    def __init__(self, world, vocab, phrasebook):
+        self.world, self.v, self.t = world, vocab, phrasebook
+        self.work = {p: w[0] for p, w in L.PROFESSIONS.items()}
+        self.trait_said = False
+        # every town has its own landmarks (the same in every document: knowledge of the world)
+        r, self.town_landmarks = Sampler(world.config.seed + 1), {}
+        for town in world.towns:
+            left, mine = list(world.config.words(L.LANDMARKS)), []
+            while left and len(mine) < LANDMARKS_PER_TOWN:
+                mine.append(left.pop(r.pick(Categorical(range(len(left))))))
+            self.town_landmarks[town] = Categorical(mine)
+
+    def visit(self, s, town: str, seen: list[str]) -> str:
+        """'past the crooked windmill': a landmark of the story's town (the town was said earlier)."""
+        v = self.v
+        place = f"{s.pick(v.landmark_near, WORD)}{s.pick(self.town_landmarks[town], INFERENCE)}"
+        if place not in seen:
+            seen.append(place)
+        return place
+
+    def when(self, s) -> str:
+        """'On Monday evening', 'At 7.45 on Friday', 'On 14 March', 'At 9.20 on 3 May'."""
+        v = self.v
+        k = s.pick(_WHEN, STRUCTURE)
+        if k == 0:
+            return s.pick(v.moment, WORD)
+        if k == 1:
+            return f"At {s.pick(v.time, WORD)} on {s.pick(v.weekday, WORD)}"
+        if k == 2:
+            return f"On {s.pick(v.date, WORD)}"
+        return f"At {s.pick(v.time, WORD)} on {s.pick(v.date, WORD)}"
+
+    def how(self, s, x, known: bool) -> str:
+        """An adverb (or none) for what ``x`` does: it leans on x's character if the story has said it."""
+        dist = self.v.how_of.get(x.trait) if known else None
+        return s.pick(dist, INFERENCE) if dist is not None else s.pick(self.v.how, WORD)
+
+    def tail(self, s, cast: Cast, x, y) -> str:
+        v, t = self.v, self.t
+        k = s.pick(_TAIL, STRUCTURE)
+        if k == "not":
+            return t(s, ", but {0} {did not see|never saw|saw nothing of} {1} {all day|that day|until the evening}",
+                     x.subject, cast.ref(y, False))
+        if k == "while":
+            known = y is not cast.people[0] or self.trait_said  # (the helper's character is said when met)
+            return f", while {cast.ref(y)} {self.how(s, y, known)}{s.pick(v.deed, WORD)}"
+        if k == "song":
+            return t(s, ", {humming|whistling|singing} {an old|a merry|a sad|a new|a silly|a slow} "
+                        "{tune|song|hymn|ballad|march}")
+        if k == "until":
+            return f" until {s.pick(v.clock, WORD)}"
+        return ""
+
+    def episode(self, s, cast: Cast, people, seen: list[str], stated: tuple, season: str) -> str:
+        """One episode; places it passes are remembered in ``seen``."""
+        v, t = self.v, self.t
+        p = people[0]
+        when = self.when(s)
+        if s.pick(_SCENE_FIRST, STRUCTURE):  # the weather or the animals about: nobody acts
+            if s.pick(_TWO, STRUCTURE):
+                return f"{when}, {s.pick(v.season_sky[season], INFERENCE)}."
+            return f"{when}, {a(s.pick(v.scene, WORD))}."
+        self.trait_said = "trait" in stated
+        x = people[s.pick(_WHO, INFERENCE)]  # who acts: a choice a reader must track
+        y = people[1] if x is p else p
+        known = ["trade"]
+        if x is p:
+            known += [k for k in ("pet", "hobby") if k in stated]
+        if x is not p or "trait" in stated:
+            known.append("habit")
+        if s.pick(_TIED[len(known)], INFERENCE):  # how likely a known side of x shows depends on what was said
+            kind = known[s.pick(_WHICH[len(known)], INFERENCE)] if len(known) > 1 else "trade"
+        else:
+            kind = s.pick(_EPISODE, STRUCTURE)  # an event not tied to what we know of x
+        text = self.body(s, cast, kind, when, x, y, p, seen, stated)
+        if s.pick(_THEN, STRUCTURE):
+            text += " " + t(s, "{Then|Afterwards|After that|Later} {0} {1}{2} {3}{4}.", cast.ref(x),
+                            self.how(s, x, "habit" in known), s.pick(v.thing_verb, WORD), v.noun_phrase(s),
+                            f" for {s.pick(v.whom, WORD)}" if s.pick(_TWO, STRUCTURE) else "")
+        return text
+
+    def body(self, s, cast: Cast, kind: str, when: str, x, y, p, seen, stated) -> str:
+        v, t = self.v, self.t
+        town = p.town
+        kn = x is not p or "trait" in stated  # the story has said what x is like
+        if kind == "hobby":
+            verb, where = v.hobby[x.hobby]
+            return t(s, "{0} {1} {went|set off|headed|hurried} {2} to {3}{4}.", when, cast.ref(x), where, verb,
+                     self.tail(s, cast, x, y))
+        if kind == "pet":
+            if s.pick(_TWO, STRUCTURE):
+                return t(s, "{0} {1} {took|walked} {2} {out|along|down} {3}, and {2} {4}.", when, cast.ref(x),
+                         x.pet_name, self.visit(s, town, seen), s.pick(v.pet_habits[x.pet], INFERENCE))
+            return t(s, "{0} {1} {2}, and {3} {laughed|sighed|smiled|groaned}.", when, x.pet_name,
+                     s.pick(v.pet_habits[x.pet], INFERENCE), cast.ref(x))
+        if kind == "habit":
+            return t(s, "{0} {1}, {as usual|as always|true to form|as ever}, {2}.", when, cast.ref(x),
+                     s.pick(v.trait_habits[x.trait], INFERENCE))
+        if kind == "trade":
+            how = self.how(s, x, kn)
+            acts = (s.pick(v.trade_two[x.profession], INFERENCE) if s.pick(_MORE, STRUCTURE)
+                    else s.pick(v.trade_past[x.profession], INFERENCE))
+            where = s.pick(_WHERE, STRUCTURE)
+            if where == "work":
+                work = self.work[x.profession]
+                where = f" {'in' if work in _IN else 'at'} the {work}"
+            elif where == "landmark":
+                where = " " + self.visit(s, town, seen)
+            return f"{when} {cast.ref(x)} {how}{acts}{where}{self.tail(s, cast, x, y)}."
+        if kind == "things":
+            text = f"{when} {cast.ref(x)} {self.how(s, x, kn)}{s.pick(v.thing_verb, WORD)} {v.noun_phrase(s)}"
+            if s.pick(_SAW, STRUCTURE):
+                text += f" {self.visit(s, town, seen)}"
+            return text + self.tail(s, cast, x, y) + "."
+        if kind == "walk":
+            text = f"{when} {cast.ref(x)} {self.how(s, x, kn)}{s.pick(v.motion, WORD)} {self.visit(s, town, seen)}"
+            if "pet" in stated and x is p and s.pick(_WITH_PET, STRUCTURE):
+                text += f" with {x.pet_name}"
+            if s.pick(_SAW, STRUCTURE):
+                text += t(s, ", where {0} {saw|noticed|spotted|watched} {1}", x.subject,
+                          a(s.pick(v.scene, WORD).replace(" ", " that ", 1)))
+            return text + "."
+        if kind == "meal":
+            if s.pick(_TWO, STRUCTURE):
+                return t(s, "{0} {1} {ate|had|enjoyed|cooked} {2} for {3}.", when, cast.ref(x),
+                         s.pick(v.two_foods, WORD), s.pick(v.meal, WORD))
+            return t(s, "{0} {1} and {2} {shared|ate|split} {3} {4}.", when, cast.ref(x), cast.ref(y),
+                     s.pick(v.two_foods, WORD), self.visit(s, town, seen))
+        if kind == "talk":
+            k = s.pick(_TALK, STRUCTURE)
+            if k == 0:
+                return t(s, '{0} {1} {said|called|cried|whispered} to {2}, "{3}!"', when, cast.ref(x),
+                         cast.ref(y, False), s.pick(v.exclaim, WORD))
+            if k == 1:
+                return t(s, "{0} {1} and {2} {talked|chatted|argued|laughed} about {3} {4}.", when, cast.ref(x),
+                         cast.ref(y), s.pick(v.topic, WORD), self.visit(s, town, seen))
+            return f"{when} {cast.ref(x)} {s.pick(v.saying, WORD)} to {cast.ref(y, False)} that {s.pick(v.sky, WORD)}."
+        return f"{when} {cast.ref(x)} {self.how(s, x, kn)}{s.pick(v.deed, WORD)}{self.tail(s, cast, x, y)}."

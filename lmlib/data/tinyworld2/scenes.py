@@ -1,0 +1,79 @@
+"""Word lists whose choice depends on something a document said earlier (data only).
+
+The sky of a season, the habits of a kind of pet, what a person of some character tends to do,
+the extra work of each trade. When a story has stated the season, the pet, the character or the
+trade, a later sentence draws from the matching list: a reader who remembers what was said can
+predict it, one who does not cannot (these picks count as inference).
+"""
+
+from __future__ import annotations
+
+from .lexicon import phrases
+
+SEASON_SKIES = {
+    "spring": phrases("blossom covered the trees|lambs were playing in the fields|the first swallows had come back|"
+                      "daffodils nodded by the road|a warm breeze came from the south|the hedges were full of birds|"
+                      "the fields were green again|sudden showers came and went"),
+    "summer": phrases("the sun beat down on the roofs|the air was thick with bees|the grass was dry and yellow|"
+                      "children swam in the river|roses climbed over every wall|the evening was long and warm|"
+                      "dust rose from the lanes|the hay stood drying in the fields"),
+    "autumn": phrases("leaves blew along the streets|the apples were ripe on the trees|mist hung over the river|"
+                      "the evenings were drawing in|geese flew south overhead|bonfires smoked in the gardens|"
+                      "the woods were red and gold|conkers lay under the chestnut trees"),
+    "winter": phrases("snow lay on the chimneys|the pond was frozen hard|frost covered the windows|"
+                      "a bitter wind blew from the north|icicles hung from the gutters|the lamps were lit by four|"
+                      "everyone wore thick scarves|smoke rose from every chimney"),
+}
+
+# a kind of pet for every pet of the world, and what each kind does (past tense)
+PET_KINDS = dict(dog="dog", puppy="dog", cat="cat", kitten="cat", parrot="bird", owl="bird", goose="bird",
+                 canary="bird", duck="bird", magpie="bird", raven="bird", goat="farm", horse="farm",
+                 donkey="farm", pony="farm", pig="farm", lamb="farm", rabbit="small", hedgehog="small",
+                 ferret="small", hamster="small", mouse="small", tortoise="small", goldfish="water",
+                 frog="water", lizard="water")
+PET_HABITS = {
+    "dog": phrases("barked at the postman|chased its own tail|dug up the roses|fetched a stick from the pond|"
+                   "slept across the doorway|howled at the church bells"),
+    "cat": phrases("purred by the fire|chased a moth round the room|slept on the windowsill|"
+                   "brought home a mouse|knocked a cup off the table|sat washing its paws"),
+    "bird": phrases("sang all morning|flapped about the yard|pecked at the seed tray|hopped along the fence|"
+                    "ruffled its feathers|screeched at the neighbours"),
+    "farm": phrases("ate half the washing|grazed in the paddock|kicked over the bucket|rolled in the mud|"
+                    "followed everyone about|chewed the garden gate"),
+    "small": phrases("nibbled a carrot|hid in the straw|ran round and round its box|dug a little hole|"
+                     "slept all afternoon|sniffed at the flowers"),
+    "water": phrases("swam in slow circles|sat very still on a stone|blinked in the sun|hid under a leaf|"
+                     "snapped at a fly|basked by the window"),
+}
+
+# what people of each character tend to do (past tense)
+TRAIT_HABITS = dict(
+    kind=phrases("helped an old man with his shopping|gave a coin to a beggar|carried a neighbour's basket home"),
+    brave=phrases("chased off a fierce dog|climbed onto the roof to fetch a ball|stood up to the town bully"),
+    clever=phrases("solved a very hard puzzle|found a quicker way home|fixed the town clock"),
+    patient=phrases("waited an hour without a word|taught a child to tie a knot|untangled a ball of string"),
+    cheerful=phrases("whistled all the way to market|laughed at the rain|greeted everyone with a smile"),
+    honest=phrases("handed in a lost purse|owned up to a mistake|paid back every penny"),
+    gentle=phrases("freed a bird from a net|calmed a frightened horse|spoke softly to a crying child"),
+    careful=phrases("checked the locks twice|counted the change again|wrapped the cups in paper"),
+    generous=phrases("shared a cake with the whole street|lent money to a friend|gave away a good coat"),
+    shy=phrases("hid behind a newspaper|blushed when someone waved|slipped out before the speeches"),
+    proud=phrases("boasted about a new coat|refused all help|polished the door knocker twice"),
+    stubborn=phrases("refused to take an umbrella|argued with the grocer|walked the long way round"),
+    lazy=phrases("slept until noon|left the dishes for another day|sat in the sun all afternoon"),
+    curious=phrases("peered through a keyhole|asked the postman a dozen questions|followed a strange cat"),
+    calm=phrases("sat quietly by the river|read a book through a storm|waited out the rain without a care"),
+    quiet=phrases("said nothing all evening|read alone in a corner|listened without a word"),
+    busy=phrases("ran three errands before breakfast|wrote a long list of jobs|rushed from shop to shop"),
+    bold=phrases("sang loudly in the square|asked the mayor for a favour|dived into the cold lake"),
+    clumsy=phrases("tripped over a bucket|dropped a tray of cups|walked into a lamp post"),
+    wise=phrases("gave a neighbour good advice|settled a quarrel|planted trees for the future"),
+    polite=phrases("held the door for everyone|thanked the baker twice|wrote a note of thanks"),
+    grumpy=phrases("complained about the noise|shouted at the pigeons|grumbled about the weather"),
+    lively=phrases("danced in the kitchen|ran all the way up the hill|told jokes all evening"),
+    modest=phrases("hid a prize in a drawer|gave the credit to others|wore a plain old coat"),
+)
+
+# times of day, by the clock
+HOURS = ("one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten", "eleven", "twelve")
+CLOCK = ("{0} o'clock", "half past {0}", "a quarter past {0}", "a quarter to {0}", "about {0}")
