@@ -22,10 +22,13 @@ from lmlib.models import (
     MaskedLMHead,
     ModelOutput,
     ReplacedTokenHead,
+    ScalarHead,
     SentencePairHead,
     TransformerConfig,
+    last_token_states,
 )
 from lmlib.models.base import init_weights
+from lmlib.models.hf import from_hf
 from lmlib.nn import BertEmbeddings, Block, LearnedPositionalEmbedding
 from lmlib.objectives import CausalLM, MaskedLM, Objective, SequenceClassifier
 from lmlib.objectives.base import layer_of
@@ -199,6 +202,29 @@ def test_replaced_token_head_equals_hf_electra():
     ours.prediction.load_state_dict(hf.dense_prediction.state_dict())
     h = torch.randn(2, 7, 16)
     torch.testing.assert_close(ours(h), hf(h), atol=1e-6, rtol=1e-6)
+
+
+def test_a_reward_at_the_last_real_token_equals_hf_gpt2_sequence_classification():
+    transformers = pytest.importorskip("transformers")
+    transformers.logging.set_verbosity_error()
+    config = transformers.GPT2Config(vocab_size=V, n_positions=16, n_embd=32, n_layer=2, n_head=4, num_labels=1,
+                                     pad_token_id=0, bos_token_id=None, eos_token_id=None,
+                                     attn_implementation="eager")
+    torch.manual_seed(0)
+    hf = transformers.GPT2ForSequenceClassification(config).eval()
+    body = from_hf(hf.transformer).eval()  # a GPT2Model -> lmlib's GPTModel
+    head = ScalarHead(32, bias=False)
+    head.weight.data.copy_(hf.score.weight)
+    ids = torch.randint(1, V, (3, 12), generator=torch.Generator().manual_seed(2))
+    mask = MASK.clone()
+    ids = ids * mask  # right padding with pad_token_id 0, as HF finds the last real token by it
+    ours = head(last_token_states(body.encode(ids, mask).last_hidden_state, mask))
+    torch.testing.assert_close(ours, hf(ids, attention_mask=mask).logits.squeeze(-1), atol=1e-5, rtol=1e-5)
+    h = torch.randn(2, 4, 3)
+    left = torch.tensor([[0, 0, 1, 1], [0, 1, 1, 0]])
+    assert torch.equal(last_token_states(h, left), h[[0, 1], [3, 2]]) and torch.equal(last_token_states(h), h[:, -1])
+    with pytest.raises(ValueError, match="at least one real token"):
+        last_token_states(h, torch.tensor([[0, 0, 0, 0], [1, 1, 1, 1]]))
 
 
 def test_one_config_base_checks_every_family():

@@ -2,7 +2,8 @@
 
 - ``base``   the contract: ``TransformerConfig`` (shared fields and checks), ``ModelOutput``
              (last hidden state, every layer's, pooled), ``TransformerModel.encode``
-- ``heads``  tied LM head, masked-LM head, sentence-pair head (NSP/SOP), classification, replaced-token
+- ``heads``  tied LM head, masked-LM head, sentence-pair head (NSP/SOP), classification, replaced-token,
+             scalar (values, rewards)
 - ``gpt``    ``GPTModel`` (body) and ``GPT`` (body + tied LM head)
 - ``bert``   ``Bert`` (encoder + pooler), ``BertForMaskedLM``, ``BertForPreTraining``
 - ``hf``     converts to and from ``transformers`` (a test-only dependency, imported lazily) with one
@@ -16,7 +17,9 @@ from lmlib.models.heads import (
     ClassificationHead,
     MaskedLMHead,
     ReplacedTokenHead,
+    ScalarHead,
     SentencePairHead,
+    last_token_states,
     tied_lm_head,
 )
 from lmlib.models.hf import (
@@ -42,6 +45,7 @@ __all__ = [
     "MaskedLMHead",
     "ModelOutput",
     "ReplacedTokenHead",
+    "ScalarHead",
     "SentencePairHead",
     "TransformerConfig",
     "TransformerModel",
@@ -50,6 +54,7 @@ __all__ = [
     "from_hf",
     "gpt_from_hf",
     "gpt_to_hf",
+    "last_token_states",
     "load_pretrained",
     "save_pretrained",
     "tied_lm_head",

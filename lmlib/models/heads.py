@@ -5,6 +5,8 @@
     SentencePairHead     pooled (B, C) -> linear                          (B, 2)      NSP, ALBERT's SOP
     ClassificationHead   pooled -> dropout -> linear                      (B, K)      fine-tuning
     ReplacedTokenHead    h -> dense -> act -> linear to 1                 (B, T)      ELECTRA's RTD
+    ScalarHead           h -> linear to 1                                 (B, T)      values; a reward
+                         at the last real token (``last_token_states``)   (B,)        (InstructGPT's RM)
 
 A head has no loss: the objectives (``lmlib.objectives``) compute it. Tied heads share the token
 embedding matrix of the body they are built for (Press and Wolf, 2017).
@@ -12,6 +14,7 @@ embedding matrix of the body they are built for (Press and Wolf, 2017).
 
 from __future__ import annotations
 
+import torch
 from torch import Tensor, nn
 
 from lmlib.nn import get_activation
@@ -87,4 +90,35 @@ class ReplacedTokenHead(nn.Module):
         return self.prediction(self.act(self.dense(h))).squeeze(-1)
 
 
-__all__ = ["ClassificationHead", "MaskedLMHead", "ReplacedTokenHead", "SentencePairHead", "tied_lm_head"]
+class ScalarHead(nn.Linear):
+    """One number per position: (..., d_model) -> (...). A value function reads it at every token; a
+    reward model at the last real token of each sequence (:func:`last_token_states`), as HF's
+    ``GPT2ForSequenceClassification`` with one label does (there without a bias)."""
+
+    def __init__(self, d_model: int, bias: bool = True) -> None:
+        super().__init__(d_model, 1, bias=bias)
+
+    def forward(self, h: Tensor) -> Tensor:
+        return super().forward(h).squeeze(-1)
+
+
+def last_token_states(h: Tensor, attention_mask: Tensor | None = None) -> Tensor:
+    """The hidden state of each row's last real token: (B, T, C) -> (B, C).
+
+    attention_mask (B, T), 1 = real token: its last 1 counts, so right and left padding both work;
+    without a mask, the last position. A row with no real token is a ValueError.
+    """
+    if attention_mask is None:
+        return h[:, -1]
+    if attention_mask.shape != h.shape[:2]:
+        raise ValueError(f"attention_mask must have shape (B, T) = {tuple(h.shape[:2])}, got {tuple(attention_mask.shape)}")
+    real = attention_mask.bool()
+    if not real.any(1).all():
+        raise ValueError("every row needs at least one real token (attention_mask 1) to read its last state")
+    T = h.shape[1]
+    last = T - 1 - real.flip(1).int().argmax(1)  # position of the last 1 in each row
+    return h[torch.arange(h.shape[0], device=h.device), last]
+
+
+__all__ = ["ClassificationHead", "MaskedLMHead", "ReplacedTokenHead", "ScalarHead", "SentencePairHead",
+           "last_token_states", "tied_lm_head"]
