@@ -7,6 +7,11 @@ what it did: device, profile, amount of data seen, wall time.
 
 A module's ``training_step`` returns the loss (a tensor) or a dict with a ``"loss"`` entry and
 other scalars; ``validation_step`` returns the same. ``fit`` records them; modules need not log.
+
+On several devices (``fit(..., devices=2, strategy="ddp")``) every process records its own batches
+and the history holds the mean over processes of each metric (the loss of the global batch when the
+processes' batches weigh the same) and the examples and tokens of all processes; only the first
+process prints.
 """
 
 from __future__ import annotations
@@ -118,6 +123,15 @@ def _scalars(out) -> dict[str, float]:
             and (not isinstance(v, torch.Tensor) or v.numel() == 1)}
 
 
+def _across_processes(trainer, means: dict[str, float]) -> dict[str, float]:
+    """``means`` averaged over the processes of a multi-device run (itself on one device)."""
+    if trainer.world_size == 1 or not means:
+        return means
+    keys = sorted(means)
+    values = torch.tensor([means[k] for k in keys], dtype=torch.float64, device=trainer.strategy.root_device)
+    return dict(zip(keys, trainer.strategy.reduce(values, reduce_op="mean").tolist()))
+
+
 class _Recorder(L.Callback):
     """Records metrics into a History and prints a progress line every ``print_every`` steps."""
 
@@ -143,8 +157,9 @@ class _Recorder(L.Callback):
         step = trainer.global_step
         if step % self.print_every == 0 or step == self.max_steps:
             self.h.train_steps.append(step)
-            for k, vs in self._acc.items():
-                self.h.train.setdefault(k, []).append(sum(vs) / len(vs))
+            means = _across_processes(trainer, {k: sum(vs) / len(vs) for k, vs in self._acc.items()})
+            for k, v in means.items():
+                self.h.train.setdefault(k, []).append(v)
             self._acc = {}
             if self._validates_at(step):
                 self._pending = step  # print once this step's validation is in
@@ -162,12 +177,21 @@ class _Recorder(L.Callback):
             return
         if self._val:
             self.h.val_steps.append(trainer.global_step)
-            for k, vs in self._val.items():
-                self.h.val.setdefault(k, []).append(sum(vs) / len(vs))
+            means = _across_processes(trainer, {k: sum(vs) / len(vs) for k, vs in self._val.items()})
+            for k, v in means.items():
+                self.h.val.setdefault(k, []).append(v)
             self._val = {}
         if self._pending is not None:
             self._print(self._pending)
             self._pending = None
+
+    def on_train_end(self, trainer, module):
+        if trainer.world_size > 1:  # the data of every process
+            counts = torch.tensor([self.h.examples, self.h.tokens], device=trainer.strategy.root_device)
+            self.h.examples, self.h.tokens = trainer.strategy.reduce(counts, reduce_op="sum").tolist()
+
+    def on_fit_start(self, trainer, module):
+        self.verbose = self.verbose and trainer.is_global_zero  # one process prints
 
     def _print(self, step: int) -> None:
         if not self.verbose:
@@ -295,7 +319,8 @@ def fit(module: L.LightningModule, train: DataLoader, val: DataLoader | None = N
         history.seconds = time.perf_counter() - t0
     history.steps = trainer.global_step
     history.stopped_by_time = history.steps < max_steps
-    _log_run(history)
-    if verbose:
-        print(history.summary(), flush=True)
+    if trainer.is_global_zero:  # one process of a multi-device run logs and prints
+        _log_run(history)
+        if verbose:
+            print(history.summary(), flush=True)
     return history
