@@ -23,6 +23,7 @@ Modules (one idea each):
 - ``lmlib.sequences``   log-probs of completions, batched generation with left padding, KL to a reference
 - ``lmlib.compress``    arithmetic coding driven by a language model
 - ``lmlib.scaling``     parameters, FLOPs, memory, GPU-hours and cost
+- ``lmlib.scaling_law`` FLOPs per token layer by layer, the fitted L(N, D), compute-optimal N and D
 - ``lmlib.plot``        the book's figures
 - ``lmlib._checks``     argument checks (positive integers) and the input checks of every forward
 """
