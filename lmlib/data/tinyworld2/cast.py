@@ -58,6 +58,11 @@ class Cast:
             return p.subject if subject else p.object
         return p.first if form == "first" else f"{p.title} {p.surname}"
 
+    def name(self, p: Person) -> str:
+        """A later mention of ``p`` by name only ('Anna', 'Mrs Holt'), for coordination ('Anna and Tom')."""
+        form = self.s.pick(_WITHOUT_PRONOUN, STRUCTURE)
+        return p.first if form == "first" else f"{p.title} {p.surname}"
+
     def poss(self, p: Person) -> str:
         """'her', 'his', "Anna's" or "Mrs Holt's"."""
         form = self.s.pick(_WITH_PRONOUN if self.can_pronoun(p) else _WITHOUT_PRONOUN, STRUCTURE)

@@ -15,16 +15,16 @@ from .cast import Cast
 from .inflect import a
 from .sampler import INFERENCE, STRUCTURE, WORD, Categorical, Sampler
 
-_EPISODE = Categorical(["walk", "meal", "talk", "deed", "things"], [2, 1.5, 1.5, 1.5, 6])
+_EPISODE = Categorical(["walk", "meal", "talk", "deed", "things"], [2, 1.5, 1.5, 1, 6])
 _SCENE_FIRST = Categorical([False, True], [0.85, 0.15])
 _TIED = {n: Categorical([True, False], [w, 1 - w]) for n, w in ((1, 0.55), (2, 0.7), (3, 0.75), (4, 0.8))}
-_WHICH = {n: Categorical(range(n)) for n in (2, 3, 4)}
+_WHICH = {n: Categorical(range(n), [3] + [1] * (n - 1)) for n in (2, 3, 4)}  # known[0] is the trade
 _WHO = Categorical([0, 1])
 _WHEN = Categorical(range(4), [0.35, 0.3, 0.2, 0.15])
 _WHERE = Categorical(["work", "landmark", ""], [0.35, 0.4, 0.25])
 _TAIL = Categorical(["", "not", "while", "song", "until"], [3, 1, 1.5, 1, 1])
-_MORE = Categorical([False, True], [0.4, 0.6])
-_THEN = Categorical([False, True], [0.5, 0.5])
+_ACTS = Categorical(range(3), [0.75, 0.1, 0.15])
+_THEN = Categorical([False, True], [0.35, 0.65])
 _WITH_PET = Categorical([False, True], [0.6, 0.4])
 _SAW = Categorical([False, True], [0.6, 0.4])
 _TWO = Categorical(range(2))
@@ -81,7 +81,10 @@ class Episodes:
                      x.subject, cast.ref(y, False))
         if k == "while":
             known = y is not cast.people[0] or self.trait_said  # (the helper's character is said when met)
-            return f", while {cast.ref(y)} {self.how(s, y, known)}{s.pick(v.deed, WORD)}"
+            ref, how = cast.ref(y), self.how(s, y, known)
+            if s.pick(_TWO, STRUCTURE):  # the other's trade (said when they were met): inference
+                return f", while {ref} {how}{v.work(s, y.profession)}"
+            return f", while {ref} {how}{s.pick(v.thing_verb, WORD)} {v.noun_phrase(s)}"
         if k == "song":
             return t(s, ", {humming|whistling|singing} {an old|a merry|a sad|a new|a silly|a slow} "
                         "{tune|song|hymn|ballad|march}")
@@ -112,8 +115,12 @@ class Episodes:
             kind = s.pick(_EPISODE, STRUCTURE)  # an event not tied to what we know of x
         text = self.body(s, cast, kind, when, x, y, p, seen, stated)
         if s.pick(_THEN, STRUCTURE):
-            text += " " + t(s, "{Then|Afterwards|After that|Later} {0} {1}{2} {3}{4}.", cast.ref(x),
-                            self.how(s, x, "habit" in known), s.pick(v.thing_verb, WORD), v.noun_phrase(s),
+            ref, how = cast.ref(x), self.how(s, x, "habit" in known)
+            if s.pick(_TWO, STRUCTURE):  # more of x's trade (said earlier): inference
+                did = v.work(s, x.profession)
+            else:
+                did = f"{s.pick(v.thing_verb, WORD)} {v.noun_phrase(s)}"
+            text += " " + t(s, "{Then|Afterwards|After that|Later} {0} {1}{2}{3}.", ref, how, did,
                             f" for {s.pick(v.whom, WORD)}" if s.pick(_TWO, STRUCTURE) else "")
         return text
 
@@ -123,7 +130,7 @@ class Episodes:
         kn = x is not p or "trait" in stated  # the story has said what x is like
         if kind == "hobby":
             verb, where = v.hobby[x.hobby]
-            return t(s, "{0} {1} {went|set off|headed|hurried} {2} to {3}{4}.", when, cast.ref(x), where, verb,
+            return t(s, "{0} {1} {went|set off|headed|hurried} off to {2} {3}{4}.", when, cast.ref(x), verb, where,
                      self.tail(s, cast, x, y))
         if kind == "pet":
             if s.pick(_TWO, STRUCTURE):
@@ -136,8 +143,9 @@ class Episodes:
                      s.pick(v.trait_habits[x.trait], INFERENCE))
         if kind == "trade":
             how = self.how(s, x, kn)
-            acts = (s.pick(v.trade_two[x.profession], INFERENCE) if s.pick(_MORE, STRUCTURE)
-                    else s.pick(v.trade_past[x.profession], INFERENCE))
+            k = s.pick(_ACTS, STRUCTURE)  # the trade's work composed, one of its chores, or two chores
+            acts = (v.work(s, x.profession) if k == 0 else s.pick(v.trade_past[x.profession], INFERENCE) if k == 1
+                    else s.pick(v.trade_two[x.profession], INFERENCE))
             where = s.pick(_WHERE, STRUCTURE)
             if where == "work":
                 work = self.work[x.profession]
@@ -162,7 +170,7 @@ class Episodes:
             if s.pick(_TWO, STRUCTURE):
                 return t(s, "{0} {1} {ate|had|enjoyed|cooked} {2} for {3}.", when, cast.ref(x),
                          s.pick(v.two_foods, WORD), s.pick(v.meal, WORD))
-            return t(s, "{0} {1} and {2} {shared|ate|split} {3} {4}.", when, cast.ref(x), cast.ref(y),
+            return t(s, "{0} {1} and {2} {shared|ate|split} {3} {4}.", when, cast.name(x), cast.name(y),
                      s.pick(v.two_foods, WORD), self.visit(s, town, seen))
         if kind == "talk":
             k = s.pick(_TALK, STRUCTURE)
@@ -170,7 +178,7 @@ class Episodes:
                 return t(s, '{0} {1} {said|called|cried|whispered} to {2}, "{3}!"', when, cast.ref(x),
                          cast.ref(y, False), s.pick(v.exclaim, WORD))
             if k == 1:
-                return t(s, "{0} {1} and {2} {talked|chatted|argued|laughed} about {3} {4}.", when, cast.ref(x),
-                         cast.ref(y), s.pick(v.topic, WORD), self.visit(s, town, seen))
+                return t(s, "{0} {1} and {2} {talked|chatted|argued|laughed} about {3} {4}.", when, cast.name(x),
+                         cast.name(y), s.pick(v.topic, WORD), self.visit(s, town, seen))
             return f"{when} {cast.ref(x)} {s.pick(v.saying, WORD)} to {cast.ref(y, False)} that {s.pick(v.sky, WORD)}."
         return f"{when} {cast.ref(x)} {self.how(s, x, kn)}{s.pick(v.deed, WORD)}{self.tail(s, cast, x, y)}."

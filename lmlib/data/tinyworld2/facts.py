@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from .cast import cap
 from .inflect import a
-from .sampler import INFERENCE, KNOWLEDGE, STRUCTURE, WORD, Categorical
+from .sampler import KNOWLEDGE, STRUCTURE, WORD, Categorical
 from .world import ATTRIBUTES, Person
 
 # {N}: the person's name, {S}/{P}: their pronoun / possessive, {v}: the value, {av}: 'a value',
@@ -71,7 +71,7 @@ class Facts:
         self.opening = Categorical(range(3))
         self._rest: dict[tuple, Categorical] = {}
         self.daily = Categorical([False, True])
-        self.trade_third = vocab.trade_third
+        self.vocab = vocab
 
     def attributes(self, s, n: int, first: tuple[str, ...] = ()) -> list[str]:
         """``n`` distinct attributes, in the order drawn (knowledge: which facts get told)."""
@@ -101,7 +101,7 @@ class Facts:
                 name = p.name if how == "name" else p.first
                 sentences.append(state(p, attr, s.pick(self.by_name[attr], STRUCTURE), name))
             if attr == "profession" and s.pick(self.daily, STRUCTURE):
-                sentences.append(f"Every day {p.subject} {s.pick(self.trade_third[p.profession], INFERENCE)}.")
+                sentences.append(f"Every day {p.subject} {self.vocab.work(s, p.profession, 'third')}.")
         return " ".join(sentences), dict(person=p.name, attributes=attrs)
 
     def sheet(self, s, p: Person) -> tuple[str, dict]:

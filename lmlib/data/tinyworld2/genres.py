@@ -55,7 +55,7 @@ class Genres:
         if s.pick(_PET_LINE, STRUCTURE):
             second.append(f"We have been eating {s.pick(v.foods, WORD)} every day.")
         if s.pick(_TROUBLE, STRUCTURE):
-            thing, manner = s.pick(v.thing, WORD), s.pick(v.manner, WORD)
+            thing, manner = v.thing(s), s.pick(v.manner, WORD)
             noun = thing.rsplit(" ", 1)[-1]
             second.append(t(s, "{Then|Sadly|Worse still} I {broke|cracked|dropped} my {0}, so I mended it {1} at {2}.",
                             thing, manner, s.pick(v.time, WORD)))

@@ -18,6 +18,7 @@ IRREGULAR_PLURALS = dict(
     potato="potatoes", tomato="tomatoes", hero="heroes", person="people", ox="oxen", roof="roofs",
     chief="chiefs", bread="bread", cheese="cheese", soup="soup", honey="honey", jam="jam", butter="butter",
     milk="milk", tea="tea", porridge="porridge", thief="thieves", wife="wives", life="lives", salmon="salmon", trout="trout",
+    cod="cod", mackerel="mackerel", plaice="plaice", grouse="grouse", woodcock="woodcock", pike="pike",
 )
 
 # base: (past, past participle)
@@ -48,11 +49,12 @@ IRREGULAR_VERBS = dict(
     choose=("chose", "chosen"), forgive=("forgave", "forgiven"), shine=("shone", "shone"),
     strike=("struck", "struck"), shoe=("shod", "shod"), stick=("stuck", "stuck"), sting=("stung", "stung"),
     swing=("swung", "swung"), ring=("rang", "rung"), carve=("carved", "carved"),
+    split=("split", "split"), shoot=("shot", "shot"), hear=("heard", "heard"), bind=("bound", "bound"),
 )
 IRREGULAR_VERBS = {k.rstrip("_"): v for k, v in IRREGULAR_VERBS.items()}
 DOUBLING = set("stop plan shop drop chop grab hug jog knit pat pet rob rub scrub skip slip step "
                "tap trim trip wrap beg hop nod nap plug ship dip sip tug hum jam mop pin skin stir fit "
-               "chat dab".split())
+               "chat dab spot gut trap slam hem swap unwrap chisel label level travel model signal tunnel quarrel shovel".split())
 
 # base: (comparative, superlative)
 IRREGULAR_ADJECTIVES = dict(good=("better", "best"), bad=("worse", "worst"), far=("farther", "farthest"),
@@ -174,7 +176,7 @@ def article(phrase_: str) -> str:
     first = phrase_.split(" ", 1)[0]
     if first in ("hour", "honest", "heir"):
         return "an"
-    if first.startswith(("uni", "use", "eu", "one")):
+    if first.startswith(("uni", "use", "eu", "one", "ewe")):
         return "a"
     return "an" if first[0] in VOWELS else "a"
 

@@ -29,40 +29,40 @@ PROFESSIONS = {
     "smith": ("forge", phrases("shoe a horse|hammer a blade|light the forge|bend an iron bar|sharpen the tools"), "iron hook"),
     "tailor": ("shop", phrases("sew a coat|measure a customer|cut the cloth|press the trousers|stitch a collar"), "silk scarf"),
     "doctor": ("surgery", phrases("visit the sick|write a prescription|bandage a knee|listen to a heartbeat|mix a tonic"), "jar of ointment"),
-    "painter": ("studio", phrases("paint a portrait|mix the colours|stretch a canvas|sketch the hills|varnish a picture"), "small painting"),
+    "painter": ("studio", phrases("mix the colours|stretch a canvas|sketch the hills|clean the brushes|prime a board"), "small painting"),
     "shepherd": ("hills", phrases("count the sheep|shear the lambs|walk the hills|train the dogs|mend a gate"), "wool hat"),
     "gardener": ("garden", phrases("plant the seeds|water the roses|dig a bed|prune the trees|pull the weeds"), "bunch of flowers"),
     "builder": ("building site", phrases("lay the bricks|mix the mortar|raise a wall|fix the roof|carry the stones"), "brass hook"),
     "cook": ("kitchen", phrases("stir the soup|roast a chicken|chop the onions|boil the potatoes|bake a pie"), "meat pie"),
-    "singer": ("theatre", phrases("practise a song|sing in the square|learn a ballad|warm up the voice|write a tune"), "song sheet"),
+    "singer": ("theatre", phrases("practise the scales|sing in the square|tune the piano|warm up the voice|write a tune"), "song sheet"),
     "sailor": ("ship", phrases("scrub the deck|tie the ropes|raise the sail|climb the mast|watch the waves"), "sea shell"),
     "merchant": ("market", phrases("count the coins|sell spices|weigh the tea|check the ledger|haggle over prices"), "box of spices"),
     "hunter": ("forest", phrases("set the traps|follow the tracks|clean the bow|skin a rabbit|watch the deer"), "fox fur"),
     "brewer": ("brewery", phrases("brew the ale|roll the barrels|taste the beer|clean the vats|boil the hops"), "jug of cider"),
     "cobbler": ("shop", phrases("mend the boots|stitch a sole|polish the shoes|cut the leather|fit new heels"), "pair of slippers"),
-    "mason": ("quarry", phrases("cut the stone|carve a statue|set the arch|split a block|chisel a name"), "stone bird"),
+    "mason": ("quarry", phrases("cut the stone|mix the lime|sharpen the chisels|split a block|chisel a name"), "stone bird"),
     "clockmaker": ("shop", phrases("wind the clocks|oil the gears|fix a watch|set the hands|polish a case"), "pocket watch"),
     "bookbinder": ("bindery", phrases("bind a book|fold the pages|glue the spine|stamp a cover|trim the paper"), "notebook"),
-    "locksmith": ("shop", phrases("open a lock|cut a key|fit a bolt|oil the hinges|repair a latch"), "brass key"),
+    "locksmith": ("shop", phrases("file the blanks|cut a key|sort the keys|oil the hinges|repair a latch"), "brass key"),
     "beekeeper": ("orchard", phrases("check the hives|collect the honey|calm the bees|melt the wax|plant the clover"), "pot of honey"),
-    "nurse": ("hospital", phrases("dress a wound|comfort a patient|make the beds|count the pills|take a temperature"), "bottle of tonic"),
+    "nurse": ("hospital", phrases("dress a wound|roll the bandages|make the beds|count the pills|take a temperature"), "bottle of tonic"),
     "librarian": ("library", phrases("sort the books|stamp the cards|dust the shelves|find an old map|repair a page"), "old map"),
-    "postman": ("post office", phrases("deliver the letters|sort the parcels|empty the box|weigh a package|stamp the mail"), "postcard"),
+    "postman": ("post office", phrases("deliver the letters|sort the parcels|empty the box|read the addresses|stamp the mail"), "postcard"),
     "innkeeper": ("inn", phrases("pour the drinks|make the beds|cook a stew|greet the guests|light the fire"), "bowl of stew"),
-    "musician": ("concert hall", phrases("tune the fiddle|play a waltz|write a song|practise the scales|clean the flute"), "wooden flute"),
+    "musician": ("concert hall", phrases("tune the fiddle|rosin the bow|write a song|practise the scales|clean the flute"), "wooden flute"),
     "butcher": ("shop", phrases("cut the meat|make sausages|sharpen the knives|hang the hams|weigh the mince"), "string of sausages"),
     "grocer": ("shop", phrases("stack the apples|weigh the potatoes|sweep the step|sell the cheese|count the eggs"), "bag of apples"),
     "jeweller": ("shop", phrases("set a stone|polish a ring|mend a chain|weigh the silver|engrave a locket"), "silver ring"),
     "woodcutter": ("forest", phrases("fell a tree|split the logs|stack the wood|sharpen the axe|clear the path"), "bundle of firewood"),
     "lamplighter": ("streets", phrases("light the lamps|trim the wicks|fill the oil|climb the ladder|clean the glass"), "lantern"),
-    "astronomer": ("observatory", phrases("watch the stars|polish the lens|chart a comet|map the moon|record the planets"), "star chart"),
-    "chemist": ("laboratory", phrases("mix a powder|heat a flask|label the jars|weigh the salts|test a liquid"), "bottle of perfume"),
-    "judge": ("court", phrases("hear a case|read the law|sign a paper|question a witness|give a verdict"), "fountain pen"),
-    "soldier": ("barracks", phrases("march in line|clean the rifle|stand guard|polish the boots|drill the recruits"), "brass button"),
-    "printer": ("print shop", phrases("set the type|ink the press|print a poster|fold the newspapers|cut the paper"), "printed poster"),
+    "astronomer": ("observatory", phrases("watch the stars|polish the lens|clean the telescope|map the moon|record the planets"), "star chart"),
+    "chemist": ("laboratory", phrases("grind the salts|heat a flask|label the jars|weigh the salts|test a liquid"), "bottle of perfume"),
+    "judge": ("court", phrases("read the papers|read the law|sign a paper|question a witness|give a verdict"), "fountain pen"),
+    "soldier": ("barracks", phrases("march in line|pack the kit|stand guard|polish the boots|drill the recruits"), "brass button"),
+    "printer": ("print shop", phrases("set the type|ink the press|mix the ink|fold the newspapers|cut the paper"), "printed poster"),
     "carter": ("stable", phrases("load the cart|harness the horse|grease the wheels|drive to market|unload the barrels"), "horseshoe"),
     "dancer": ("theatre", phrases("practise a step|stretch the legs|learn a dance|sew the costume|bow to the crowd"), "ribbon"),
-    "pharmacist": ("pharmacy", phrases("count the tablets|mix a syrup|read a prescription|label a bottle|grind the herbs"), "tin of lozenges"),
+    "pharmacist": ("pharmacy", phrases("count the tablets|sweep the shop|read a prescription|label a bottle|grind the herbs"), "tin of lozenges"),
 }
 
 # hobby: (what it is called, verb phrase, where it is done)
@@ -99,7 +99,8 @@ LOOKS = words("old small big new little heavy light tiny large shiny rusty dusty
               "painted carved gilded enamelled striped spotted checked patched mended folded "
               "crumpled gleaming glittering sparkling spotless greasy sticky damp soggy frayed "
               "threadbare lopsided crooked wobbly squeaky creaky noisy silent dainty hefty bulky "
-              "slender stout quaint costly cheap humble")
+              "slender stout quaint costly cheap humble shabby glossy gaudy sleek flimsy solid hollow bent chunky antique homemade handmade secondhand brand-new old-fashioned newfangled tidy grubby scruffy priceless valuable worthless peculiar ordinary favourite spare borrowed inherited lucky unlucky enormous miniature gigantic weathered warped tattered glistening dazzling speckled lacquered varnished rickety clunky fragile shimmering stained glowing humdrum handy useful useless well-worn much-loved")
+UNGRADABLE = words("broken worn threadbare spotless wooden ancient")
 MATERIALS = words("wooden silver brass iron copper leather woollen glass golden stone paper silk tin")
 
 # things that can be lost, found, given, mended or sold
@@ -122,7 +123,7 @@ OBJECTS = words(
     "clarinet oboe bugle gong cymbal rattle teddy-bear kaleidoscope jigsaw almanac atlas hymnbook "
     "ledger scrapbook postcard-album paperweight bookend doorstop weathervane birdbath lantern-stand "
     "candle-snuffer toasting-fork coffee-pot milk-jug butter-dish sugar-bowl egg-cup breadboard "
-    "rolling-pin pastry-cutter nutcracker corkscrew bellows poker coal-scuttle fire-screen clock-key")
+    "rolling-pin pastry-cutter nutcracker corkscrew bellows poker coal-scuttle fire-screen clock-key skillet colander grater kettle-lid teaspoon tablespoon soup-tureen gravy-boat cake-tin biscuit-barrel bread-bin tea-caddy hatbox jewellery-box money-box sewing-machine typewriter gramophone wireless camera lamp-shade footwarmer hot-water-bottle eiderdown bedspread pincushion tape-measure hairbrush hand-mirror powder-compact perfume-bottle fan parasol walking-stick pocketknife penknife tinder-box fishing-rod landing-net creel lobster-pot crab-line bird-feeder beehive-lid seed-tray watering-can wheelbarrow hoe garden-fork flowerpot plant-pot window-box doormat boot-scraper coat-hook hat-stand umbrella-stand letter-rack inkstand blotter ruler set-square protractor slate chalkboard school-bag pencil-case paintbox crayon sketchbook stamp-album coin-purse snow-globe music-stand metronome tuning-fork harmonica concertina xylophone triangle drumstick hobby-horse toy-boat toy-soldier tin-whistle skipping-rope hoop yo-yo kite-string marbles-bag board-game chessboard draughtsboard playing-card dice-cup horse-brass sleigh-bell cowbell doorbell dinner-gong hand-bell alarm-bell lantern-glass oil-lamp hurricane-lamp night-light candle-holder tallow-candle")
 
 FOODS = words("bread cheese apple soup cake pie honey jam egg butter milk tea porridge plum pear "
               "cherry biscuit pancake sausage onion carrot turnip cabbage potato tomato strawberry")
@@ -187,7 +188,7 @@ LANDMARK_LOOKS = words("old new little big busy quiet crowded empty shady tall g
                        "crooked ruined painted")
 # how someone does a thing: adjectives that derive the adverbs
 ACTION_MANNERS = words("quiet slow quick happy cheerful proud glad busy calm brisk eager neat swift "
-                       "bold merry silent hurried lazy")
+                       "bold merry silent hurried lazy steady careful gentle patient shy nervous clumsy thoughtful idle grim stern careless keen glum sleepy dreamy solemn cautious clever hasty")
 # small things anyone might do on a day (verb phrases, base form)
 DEEDS = phrases(
     "write a letter to an old friend|sweep the front step|bake a cake for the neighbours|feed the ducks|"
@@ -199,13 +200,18 @@ DEEDS = phrases(
     "sort through some old letters|sing an old song|whistle a tune|play a game of draughts|"
     "learn a new recipe|draw a map of the town|repair the garden wall|shell a bowl of peas|"
     "listen to the band|watch the boats|gather mushrooms|knit a scarf")
-WILD_ANIMALS = words("robin blackbird thrush sparrow wren crow heron swan duck fox badger hare "
-                     "squirrel hedgehog deer mole toad bee butterfly cuckoo magpie starling pigeon")
-ANIMAL_DOINGS = phrases(
-    "sang in the hedge|hopped across the lawn|called from the trees|ran along the wall|"
-    "splashed in the pond|slept in the sun|dug in the flower beds|watched from the roof|"
-    "flew over the rooftops|hid in the long grass|sat on the gatepost|crossed the lane|"
-    "drank from the puddles|rustled in the leaves|peered in at the window")
+WILD_ANIMALS = words("robin blackbird thrush sparrow wren crow heron swan duck cuckoo magpie starling pigeon")
+WILD_BEASTS = words("fox badger hare squirrel hedgehog deer mole toad weasel stoat rabbit vole")
+ANIMAL_DOINGS = phrases(  # what a bird does
+    "sang in the hedge|called from the trees|flew over the rooftops|splashed in the pond|"
+    "watched from the roof|sat on the gatepost|hopped across the lawn|drank from the puddles|"
+    "peered in at the window|pecked at the crumbs")
+BEAST_DOINGS = phrases(  # what a beast does
+    "ran along the wall|dug in the flower beds|hid in the long grass|crossed the lane|"
+    "rustled in the leaves|slept in the sun|drank from the puddles|peered in at the window|"
+    "sniffed at the gate|trotted down the lane")
+PET_LOOKS = words("clever fat lazy lively little old young friendly noisy sleepy greedy handsome shy fierce "
+                  "gentle playful scruffy glossy tiny big")
 SKIES = phrases(
     "the sun shone on the roofs|low clouds hung over the hills|a cold wind blew down the lane|"
     "a soft rain was falling|a thick mist lay over the fields|snow lay on the chimneys|"
@@ -242,4 +248,4 @@ HASTY_TRAITS = words("lazy clumsy busy bold lively grumpy stubborn proud")
 # what anyone may do with a thing (base forms; each takes any object)
 THING_VERBS = words("polish clean carry paint mend buy sell wrap fetch hide move wash sort count "
                     "examine admire borrow return weigh pack dust fix check open tie decorate measure "
-                    "draw label oil sharpen straighten collect inspect hang")
+                    "draw label oil sharpen straighten collect inspect hang scrub rinse dry wipe brighten repaint varnish glue patch darn stitch unwrap unpack lend swap trade post deliver rescue mind guard test try tidy arrange stack display show price notice sketch photograph restore repair adjust tighten loosen empty fill refill scrape sand")

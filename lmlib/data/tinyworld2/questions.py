@@ -131,7 +131,7 @@ class Questions:
             answer = short_answer(q, attr)
         else:
             steps = [state(*chain(self.world, p, h)[1:], "friend", PHRASINGS["friend"][0]) for h in range(hops)]
-            answer = " ".join(steps + [state(q, attr, PHRASINGS[attr][0])])
+            answer = " ".join(steps + [state(q, attr, s.pick(self.phrasings[attr], STRUCTURE))])
         fields = dict(person=p.name, hops=hops, answer_person=q.name, attribute=attr, question=question,
                       answer=answer, value=value(q, attr))
         return f"Question: {question} Answer: {answer}", fields

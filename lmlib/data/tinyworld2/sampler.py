@@ -1,7 +1,7 @@
 """Random choices that know their probability and what kind of decision they are.
 
-tinyworld 2 reuses tinyworld's :class:`~lmlib.data.tinyworld.sampler.Sampler` (Python's Mersenne
-Twister ``random()``, the same floats on every platform) and its :class:`Categorical`. Each pick
+The same sampler as tinyworld's (Python's Mersenne Twister ``random()``, the same floats on every
+platform), copied here so that importing tinyworld 2 does not import torch. Each pick
 here also names a *category* of decision, so that a document can say where its bits went::
 
     person     which people of the world a document is about
@@ -16,10 +16,11 @@ Because the grammar is unambiguous, the per-category bits sum to ``-log2 p`` of 
 
 from __future__ import annotations
 
+import math
+import random
 from bisect import bisect_right
-from typing import TypeVar
+from typing import Generic, Sequence, TypeVar
 
-from ..tinyworld.sampler import Categorical, Enumerator, Sampler, enumerate_derivations, zipf
 
 __all__ = ["CATEGORIES", "Categorical", "Enumerator", "Labelled", "Tally", "enumerate_derivations",
            "zipf", "PERSON", "STRUCTURE", "WORD", "KNOWLEDGE", "INFERENCE"]
@@ -27,6 +28,98 @@ __all__ = ["CATEGORIES", "Categorical", "Enumerator", "Labelled", "Tally", "enum
 T = TypeVar("T")
 CATEGORIES = ("person", "structure", "word", "knowledge", "inference")
 PERSON, STRUCTURE, WORD, KNOWLEDGE, INFERENCE = range(len(CATEGORIES))
+
+
+class Categorical(Generic[T]):
+    """A fixed distribution over ``items`` with probabilities proportional to ``weights``."""
+
+    __slots__ = ("items", "probs", "log2p", "_cum")
+
+    def __init__(self, items: Sequence[T], weights: Sequence[float] | None = None):
+        if len(items) == 0:
+            raise ValueError("a categorical distribution needs at least one item")
+        weights = [1.0] * len(items) if weights is None else list(weights)
+        if len(weights) != len(items) or min(weights) <= 0:
+            raise ValueError("weights must be positive, one per item")
+        total = math.fsum(weights)
+        self.items = list(items)
+        self.probs = [w / total for w in weights]
+        self.log2p = [math.log2(p) for p in self.probs]
+        cum, acc = [], 0.0
+        for p in self.probs:
+            acc += p
+            cum.append(acc)
+        cum[-1] = 1.0
+        self._cum = cum
+
+    def __len__(self) -> int:
+        return len(self.items)
+
+    def index(self, u: float) -> int:
+        """The index whose cumulative interval holds ``u`` in [0, 1)."""
+        return bisect_right(self._cum, u)
+
+
+def zipf(items: Sequence[T], s: float = 1.0) -> Categorical[T]:
+    """Items weighted by 1 / rank**s (rank 1 first): the long tail of natural language."""
+    return Categorical(items, [1.0 / (r + 1) ** s for r in range(len(items))])
+
+
+class Sampler:
+    """Draws from categoricals with a seeded stream and accumulates log2-probability."""
+
+    def __init__(self, seed: int):
+        if isinstance(seed, bool) or not isinstance(seed, int):
+            raise TypeError(f"seed must be an int, got {type(seed).__name__} {seed!r}")
+        self._random = random.Random(seed).random
+        self.log2p = 0.0
+
+    def pick(self, dist: Categorical[T]) -> T:
+        i = dist.index(self._random())
+        self.log2p += dist.log2p[i]
+        return dist.items[i]
+
+    def reset(self) -> None:
+        self.log2p = 0.0
+
+
+class Enumerator(Sampler):
+    """Replays a script of choice indices; records how many options each choice had."""
+
+    def __init__(self, script: Sequence[int] = ()):
+        self.script = list(script)
+        self.sizes: list[int] = []
+        self.log2p = 0.0
+
+    def pick(self, dist: Categorical[T]) -> T:
+        k = len(self.sizes)
+        i = self.script[k] if k < len(self.script) else 0
+        self.sizes.append(len(dist))
+        self.log2p += dist.log2p[i]
+        return dist.items[i]
+
+
+def enumerate_derivations(run, limit: int | None = None):
+    """Yield ``(result, log2p)`` for every derivation of ``run(sampler)``, depth first.
+
+    ``run`` must make its choices through the sampler only. Stops after ``limit`` derivations.
+    """
+    script: list[int] = []
+    count = 0
+    while True:
+        e = Enumerator(script)
+        result = run(e)
+        yield result, e.log2p
+        count += 1
+        if limit is not None and count >= limit:
+            return
+        script = [e.script[k] if k < len(e.script) else 0 for k in range(len(e.sizes))]
+        # advance like an odometer from the last choice made
+        while script and script[-1] + 1 >= e.sizes[len(script) - 1]:
+            script.pop()
+        if not script:
+            return
+        script[-1] += 1
 
 
 class Tally(Sampler):

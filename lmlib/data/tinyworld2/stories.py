@@ -25,9 +25,9 @@ _EXTRAS = Categorical([(), ("pet",), ("hobby",), ("trait",), ("pet", "hobby"), (
 _FRIEND = Categorical(["friend", "stranger"], [0.6, 0.4])
 _PROBLEM = Categorical(["lost", "broken"])
 _GIFT = Categorical([False, True], [0.6, 0.4])
-_DIALOGUE = Categorical([False, True], [0.5, 0.5])
+_DIALOGUE = Categorical([False, True], [0.7, 0.3])
 _CODA = Categorical([False, True], [0.5, 0.5])
-_BOAST = Categorical([None, 0, 1], [0.6, 0.2, 0.2])
+_BOAST = Categorical([None, 0, 1], [0.8, 0.1, 0.1])
 _STRONG = {True: Categorical([True, False], [0.75, 0.25]), False: Categorical([True, False], [0.25, 0.75])}
 _EPILOGUE = Categorical([False, True], [0.4, 0.6])
 _STILL = Categorical([False, True], [0.5, 0.5])
@@ -42,12 +42,16 @@ SETTINGS = ("It was {early |late |}{0} in {1}, and {2}.", "In {1} it was {0}{ at
 INTROS = ("{0} {was|worked as} {1} in {2}.", "In {2} there {lived|was} {0}, who {worked as|was} {1}.",
           "{Once upon a time|Long ago|Not so long ago|Some years ago}, {0} lived in {2} and {worked as|was} {1}.",
           "{0}, {1}, had lived in {2} for {3} years.", "{0} had {been|worked as} {1} in {2} for {3} years.")
+# how a person is described when their trade is said ('a busy baker')
+PERSON_LOOKS = ("", "busy ", "skilled ", "hard-working ", "well-known ", "local ", "talented ", "respected ",
+                "humble ", "cheerful ", "young ", "famous ", "good ", "careful ", "thrifty ", "tireless ")
 LOST = ("{0} lost {1} {2}", "{0} could not find {1} {2} {anywhere|at all}", "{0} found that {1} {2} had {gone|vanished}",
         "{0} {mislaid|misplaced} {1} {2}")
 BROKEN = ("{0} dropped {1} {2} and it {broke|cracked|split}", "{0} knocked {1} {2} off the {table|shelf|dresser}",
           "{0} sat on {1} {2} by {mistake|accident}", "{0} stepped on {1} {2} {in the dark|by mistake}")
 SEARCHES = ("{0} searched {1} and {2}, but the {3} was not there.", "{0} looked {1} and then {2}, but found nothing.",
             "{0} turned the house upside down, looking {1} and {2}.")
+SEARCHES2 = ("{0} {searched|tried|looked} {1} and {2} as well.", "{0} {went back to look|looked again} {1} and {2}.")
 ASKS = ("So {0} asked {1} for help.", "{0} offered to help.", "{0} went to see {1}, who came {at once|straight away}.")
 
 
@@ -66,12 +70,14 @@ class Stories:
         self._reasons: dict[int, Categorical] = {}
         self._spots_left: dict[tuple, Categorical] = {}
         self._uniform = {n: Categorical(range(n)) for n in range(1, 60)}
+        looks = PERSON_LOOKS[: max(cfg.lexicon_size or 99, 2)]
+        self.person_look = Categorical(looks, [6] + [1] * (len(looks) - 1))
 
     # ---- the first paragraph: who is who -----------------------------------------------------
     def intro_sentence(self, s, cast: Cast, p) -> str:
         k = s.pick(self._uniform[len(INTROS)], STRUCTURE)
         years = s.pick(self.years, WORD) if "{3}" in INTROS[k] else ""  # (only a template that says it picks it)
-        text = self.t(s, INTROS[k], "\0", a(p.profession), p.town, years)
+        text = self.t(s, INTROS[k], "\0", a(s.pick(self.person_look, WORD) + p.profession), p.town, years)
         who = cast.intro(p, True)
         return text.replace("\0", cap(who) if text.startswith("\0") else who)
 
@@ -79,11 +85,11 @@ class Stories:
         t = self.t
         if what == "pet":
             return t(s, "{0} {had|kept|owned} {1} {2} {called|named} {3}.", cap(cast.ref(p)),
-                     a(s.pick(self.v.looks, WORD)), p.pet, p.pet_name)
+                     a(s.pick(self.v.pet_looks, WORD)), p.pet, p.pet_name)
         if what == "hobby":
             verb, where = self.v.hobby[p.hobby]
-            return t(s, "In {0} {spare|free} time {1} {loved|enjoyed|was fond of} {2}, and {liked|loved} to {3} {4}.",
-                     cast.poss(p), cast.ref(p), p.hobby, verb, where)
+            return t(s, "In {0} {spare|free} time {1} {loved|enjoyed|was fond of} {2}.", cast.poss(p), cast.ref(p),
+                     p.hobby)
         return t(s, "{Everyone|People} in {0} {spoke of|knew of|admired|talked about} {1} {2}.", p.town,
                  cast.poss(p), noun_of_quality(p.trait))
 
@@ -100,7 +106,7 @@ class Stories:
     # ---- the third paragraph: a problem and help -------------------------------------------------
     def problem(self, s, cast: Cast, p, q) -> tuple[list[str], dict]:
         v, t = self.v, self.t
-        kind, thing, when = s.pick(_PROBLEM, STRUCTURE), s.pick(v.thing, WORD), s.pick(v.when_pair, WORD)
+        kind, thing, when = s.pick(_PROBLEM, STRUCTURE), v.thing(s), s.pick(v.when_pair, WORD)
         weather, daypart = when
         noun = thing.rsplit(" ", 1)[-1]
         at = t(s, "{One|Early one|Late one} {0} {1}{2}, ", weather, daypart,
@@ -120,6 +126,10 @@ class Stories:
         if kind == "lost":
             searched = s.pick(v.spot_pair, WORD)
             sents.append(t.one_of(s, SEARCHES, cap(cast.ref(p)), searched[0], searched[1], noun))
+            if s.pick(_TWO, STRUCTURE):
+                again = s.pick(v.spot_pair, WORD)
+                sents.append(self.daily.when(s) + " " + t.one_of(s, SEARCHES2, cast.ref(p), *again))
+                searched += again
         asker = s.pick(self._uniform[3], STRUCTURE)  # (only the chosen phrasing makes picks)
         if asker == 1:
             sents.append(t(s, ASKS[1], cap(cast.ref(q))))
@@ -130,9 +140,14 @@ class Stories:
             sents.append(t(s, '"{Do not worry|Never fear|Leave it to me}," {said|cried|promised} {0}, "I will {1} '
                               'your {2}{| for you| by tonight}."', cast.ref(q), "find" if kind == "lost" else "mend", noun))
         manner = s.pick(v.manner_of[q.trait], INFERENCE)  # leans on the helper's character, said earlier
-        verb = ("{searched the house|looked everywhere|hunted high and low|went through every room}" if kind == "lost"
-                else "{worked on it|set to work on it|took it apart and mended it|got out the glue}")
-        sents.append(t(s, "{0} " + verb + " {1}.", cap(cast.ref(q)), manner))
+        if kind == "lost":
+            a1, a2 = s.pick(v.spot_pair, WORD)
+            searched += (a1, a2)
+            sents.append(t(s, "{0} {searched|looked|hunted|felt about} {1} and {2} {3}, {4}.", cap(cast.ref(q)), a1, a2,
+                           manner, s.pick(v.until, WORD)))
+        else:
+            sents.append(t(s, "{0} {worked on it|set to work on it|took it apart|got out the glue} {1}, {2}.",
+                           cap(cast.ref(q)), manner, s.pick(v.until, WORD)))
         return sents, dict(problem=kind, thing=thing, noun=noun, manner=manner, gift=gift, weather=weather,
                            daypart=daypart, searched=searched)
 
@@ -146,11 +161,14 @@ class Stories:
             i = s.pick(self._found[n], INFERENCE)
             if i is not None:
                 return seen[i]
-        if searched not in self._spots_left:
+        key = frozenset(searched)
+        if key not in self._spots_left:
             spot = self.v.spot
-            left = [(x, w) for x, w in zip(spot.items, spot.probs) if x not in searched] or list(zip(spot.items, spot.probs))
-            self._spots_left[searched] = Categorical([x for x, _ in left], [w for _, w in left])
-        return s.pick(self._spots_left[searched], WORD)
+            left = [(x, w) for x, w in zip(spot.items, spot.probs) if x not in key] or list(zip(spot.items, spot.probs))
+            if len(self._spots_left) > 50000:
+                self._spots_left.clear()
+            self._spots_left[key] = Categorical([x for x, _ in left], [w for _, w in left])
+        return s.pick(self._spots_left[key], WORD)
 
     def reason(self, s, p, q, f: dict) -> str:
         """Why ``p`` thanked ``q``: one of the things the story said (which one is inference)."""
@@ -210,7 +228,7 @@ class Stories:
                            cast.ref(p), seen[s.pick(self._uniform[len(seen)], INFERENCE)], p.subject))
         if s.pick(_STILL, STRUCTURE):
             sents.append(t(s, "{0} still {1} every {day|week|morning}, and {2} still {3} now and then.", cap(cast.ref(p)),
-                           s.pick(self.v.trade_third[p.profession], INFERENCE), cast.ref(q),
+                           self.v.work(s, p.profession, "third"), cast.ref(q),
                            "visits" if ok else "writes"))
         return sents
 

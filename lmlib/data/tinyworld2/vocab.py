@@ -10,8 +10,9 @@ from __future__ import annotations
 
 from . import lexicon as L
 from . import scenes as S
-from .inflect import article, a, adverb, comparative, gerund, past, phrase, plural, superlative, third
-from .sampler import WORD, Categorical, zipf
+from .trades import WORK
+from .inflect import article, a, adverb, comparative, gerund, participle, past, phrase, plural, third
+from .sampler import INFERENCE, WORD, Categorical, zipf
 from .world import WorldConfig
 
 
@@ -41,6 +42,20 @@ class Vocab:
         rest = look + made + (self.np_plural[noun] if many else noun)
         return f"{article(rest)} {rest}" if det == "a" else f"{det} {rest}"
 
+    def work(self, s, trade: str, form: str = "past") -> str:
+        """A day's work of ``trade``: 'glazed three blue jugs' (verb, good and adjective are inference:
+        they follow from the trade the text has said; the determiner is a word choice)."""
+        verb = s.pick(self.work_verb[form][trade], INFERENCE)
+        det, many = s.pick(self.np_det, WORD)
+        adj = s.pick(self.work_adj[trade], INFERENCE)
+        good = s.pick(self.work_good[trade], INFERENCE)
+        rest = adj + (self.work_plural[good] if many else good)
+        return f"{verb} {article(rest)} {rest}" if det == "a" else f"{verb} {det} {rest}"
+
+    def thing(self, s) -> str:
+        """'small brass key', 'rusty key', 'key': an adjective, a material, a noun (three word decisions)."""
+        return s.pick(self.described, WORD) + s.pick(self.made, WORD) + s.pick(self.objects, WORD)
+
     def __init__(self, cfg: WorldConfig):
         w, s = cfg.words, cfg.word_zipf_s
         z = lambda items: zipf(w(items), s)  # noqa: E731
@@ -48,19 +63,15 @@ class Vocab:
         # "small brass key", "rusty key", "key": an adjective, optionally a material, then the noun
         described = Categorical([f"{x} " for x in self.looks.items] + [""], [p * 0.7 for p in self.looks.probs] + [0.3])
         made = Categorical([f"{x} " for x in self.materials.items] + [""], [p * 0.5 for p in self.materials.probs] + [0.5])
-        self.thing = _joint(_joint(described, made, lambda x, y: x + y), self.objects, lambda x, y: x + y)
+        self.described, self.made = described, made  # a thing: 'small brass key' (see ``thing``)
         self.weather, self.daypart = z(L.WEATHER), z(L.DAYPARTS)
-        self.when = _joint(self.weather, self.daypart, lambda x, y: f"{x} {y}")
         self.weekday, self.month, self.season = z(L.WEEKDAYS), z(L.MONTHS), z(L.SEASONS)
         self.place, self.spot = z(L.TOWN_PLACES), z(L.HOUSE_SPOTS)
-        self.two_spots = _joint(self.spot, self.spot, lambda x, y: f"{x} and {y}", distinct=len(self.spot) > 1)
-        self.good, self.bad = z(L.FEELINGS_GOOD), z(L.FEELINGS_BAD)
+        self.good = z(L.FEELINGS_GOOD)
         self.relative, self.number = z(L.RELATIVES), z(L.NUMBERS)
         self.whom = Categorical(w(("the neighbours", "the school", "the fair", "a friend", "the mayor", "the church",
                                    "the market", "the vicar", "the children", "an old aunt", "the inn", "the doctor",
                                    "a cousin", "the museum", "the harvest supper", "the jumble sale")))
-        self.food = z(L.FOODS)
-        self.opener = Categorical(w(("Once upon a time", "Long ago", "Not so long ago", "Some years ago")))
         self.motion = z([past(v) for v in L.MOTION_VERBS])
         self.saying = z([past(v) for v in L.SAYING_VERBS])
         manners = w(L.MANNERS)
@@ -71,8 +82,8 @@ class Vocab:
         self.trade_base = {p: zipf(list(acts[1]), s) for p, acts in L.PROFESSIONS.items()}
         self.trade_third = {p: zipf([phrase(v, third) for v in acts[1]], s) for p, acts in L.PROFESSIONS.items()}
         self.trade_gerund = {p: zipf([phrase(v, gerund) for v in acts[1]], s) for p, acts in L.PROFESSIONS.items()}
-        self.better = zipf([comparative(x) for x in w(L.LOOKS)], s)
-        self.best = zipf([superlative(x) for x in w(L.LOOKS)], s)
+        gradable = [x for x in w(L.LOOKS) if not x.endswith(("ed", "ing", "en")) and x not in L.UNGRADABLE]
+        self.better = zipf([comparative(x) for x in gradable or w(L.LOOKS)], s)
         self.foods = zipf([plural(x) for x in w(L.FOODS)], s)
         self.news_event, self.news_problem = z(L.NEWS_EVENTS), z(L.NEWS_PROBLEMS)
         self.official = z(L.OFFICIALS)
@@ -82,9 +93,8 @@ class Vocab:
         zw = lambda items: zipf(w(items), ws)  # noqa: E731
         looks = Categorical([f"{x} " for x in w(L.LANDMARK_LOOKS)] + [""], [1.0] * len(w(L.LANDMARK_LOOKS)) + [4.0])
         near = _joint(zw(L.LANDMARK_PREPOSITIONS), looks, lambda x, y: f"{x} the {y}")
-        self.landmark = _joint(near, zw(L.LANDMARKS), lambda x, y: x + y)
         self.landmark_near = near
-        assert not set(self.landmark.items) & set(self.spot.items)  # a place in town is never a spot at home
+        assert not {x.split()[-1] for x in self.spot.items} & set(L.LANDMARKS)  # a place in town is never a spot at home
         moments = ([f"On {d}" for d in self.weekday.items] + [f"On {d} {t}" for d in self.weekday.items
                                                              for t in self.daypart.items]
                    + [f"Early on {d}" for d in self.weekday.items] + [f"Late on {d}" for d in self.weekday.items]
@@ -121,7 +131,10 @@ class Vocab:
             return Categorical(self.how.items, [wt * (5.0 if x in boost else 1.0) for x, wt in zip(self.how.items, self.how.probs)])
         self.how_of = {x: how_of(x) for x in w(L.TRAITS)}
         self.deed = zw([phrase(d, past) for d in L.DEEDS])
-        self.scene = _joint(zw(L.WILD_ANIMALS), zw(L.ANIMAL_DOINGS), lambda x, y: f"{x} {y}")
+        birds = _joint(zw(L.WILD_ANIMALS), zw(L.ANIMAL_DOINGS), lambda x, y: f"{x} {y}")
+        beasts = _joint(zw(L.WILD_BEASTS), zw(L.BEAST_DOINGS), lambda x, y: f"{x} {y}")
+        self.scene = Categorical(birds.items + beasts.items, [p / 2 for p in birds.probs + beasts.probs])
+        self.pet_looks = zw(L.PET_LOOKS)
         self.sky, self.exclaim, self.topic, self.meal = zw(L.SKIES), zw(L.EXCLAMATIONS), zw(L.TOPICS), zw(L.MEALS)
         food = zw([plural(x) for x in w(L.FOODS)])
         self.two_foods = _joint(food, food, lambda x, y: f"{x} and {y}", distinct=len(food) > 1)
@@ -135,18 +148,9 @@ class Vocab:
             boost = steady if trait in L.STEADY_TRAITS else set(adverbs) - steady if trait in L.HASTY_TRAITS else set()
             return Categorical(adverbs, [4.0 if m in boost else 1.0 for m in adverbs])
         self.manner_of = {t: lean(t) for t in w(L.TRAITS)}
-        # a noun phrase about things: 'the rusty lantern', 'a kettle', 'seven shiny spoons'
-        nouns = self.objects
-        one = Categorical(["the ", "a "], [0.6, 0.4])
-        many = zw(["some "] + [f"{n} " for n in w(L.NUMBERS)])
-        adj = Categorical([f"{x} " for x in self.looks.items] + [""], [p * 0.6 for p in self.looks.probs] + [0.4])
-        sg = _joint(_joint(one, adj, lambda x, y: (x, y)), nouns, lambda x, y: (x[0] + x[1] + y) if x[0] == "the "
-                    else a(x[1] + y))
-        pl = _joint(_joint(many, adj, lambda x, y: x + y), nouns, lambda x, y: x + plural(y))
-        self.np = Categorical(sg.items + pl.items, [p * 0.6 for p in sg.probs] + [p * 0.4 for p in pl.probs])
-        assert len(set(self.np.items)) == len(self.np.items)
         # the richer noun phrase, drawn word by word: 'the', 'rusty', 'brass', 'kettle'
-        looks = [x for x in w(L.LOOKS) + w(L.COLOURS) if x not in L.MATERIALS]
+        done = {past(x) for x in L.THING_VERBS}  # 'patched the patched cup' would say a word twice
+        looks = [x for x in w(L.LOOKS) + w(L.COLOURS) if x not in L.MATERIALS and x not in done]
         assert not (set(looks) | set(L.MATERIALS)) & set(L.OBJECTS)
         self.np_det = Categorical([("the", False), ("a", False), ("some", True)] + [(n, True) for n in w(L.NUMBERS)],
                                   [0.36, 0.24, 0.1] + [0.3 / len(w(L.NUMBERS))] * len(w(L.NUMBERS)))
@@ -159,6 +163,19 @@ class Vocab:
                  if act.split(" ")[0] in set(self.thing_verb.items) and len(act.split(" ")) == 3}
         self.np_noun = zw([x for x in w(L.OBJECTS) if x not in clash])
         self.np_plural = {x: plural(x) for x in self.np_noun.items}
+        # each trade's work, composed (:mod:`.trades`)
+        forms = dict(past=past, base=lambda v: v, third=third, gerund=gerund, participle=participle)
+        self.work_verb = {f: {t: Categorical([phrase(v, g) for v in w(x[0])]) for t, x in WORK.items()}
+                          for f, g in forms.items()}
+        self.work_good = {t: Categorical(w(x[1])) for t, x in WORK.items()}
+        self.work_adj = {t: Categorical([""] + [a + " " for a in w(x[2])], [len(w(x[2]))] + [1.0] * len(w(x[2])))
+                         for t, x in WORK.items()}
+        self.work_plural = {g: plural(g) for x in WORK.values() for g in x[1]}
+        goods = {g for x in WORK.values() for g in x[1]} | {g.split()[-1] for x in WORK.values() for g in x[1]}
+        self.np_noun = zw([x for x in self.np_noun.items if x not in goods])
+        self.np_plural = {x: plural(x) for x in self.np_noun.items}
+        self.until = Categorical(w(["for an hour", "all afternoon", "all evening", "until dark", "for hours",
+                                    "until midnight", "for half the day", "till supper"]) + [f"until {c}" for c in self.clock.items])
         self.when_pair = _joint(self.weather, self.daypart, lambda x, y: (x, y))
         self.spot_pair = _joint(self.spot, self.spot, lambda x, y: (x, y), distinct=len(self.spot) > 1)
         self.trade_two = {p: _joint(d, d, lambda x, y: f"{x} and then {y}", distinct=True)

@@ -12,7 +12,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 
 from . import lexicon
-from ..tinyworld.sampler import Categorical, Sampler
+from .sampler import Categorical, Sampler
 
 ATTRIBUTES = ("town", "profession", "friend", "pet", "hobby", "trait", "colour", "age")
 
@@ -35,7 +35,7 @@ class WorldConfig:
     n_people: int = 1000
     n_towns: int = 40
     lexicon_size: int | None = None
-    max_episodes: int = 6
+    max_episodes: int = 10
     max_facts: int = 6  # facts in a biography (a fact sheet has one more)
     zipf_s: float = 1.0  # exponent of the Zipf weights for people and the older word lists
     word_zipf_s: float = 0.5  # exponent of the Zipf weights of the story grammar's word lists
@@ -52,8 +52,8 @@ class WorldConfig:
             raise ValueError("a world needs at least 3 people and 1 town")
         if self.n_people > 50 * self.n_towns:
             raise ValueError(f"n_people={self.n_people} is more than 50 per town; raise n_towns or lower n_people")
-        if not 1 <= self.max_episodes <= 8:
-            raise ValueError(f"max_episodes must be in 1..8, got {self.max_episodes}")
+        if not 1 <= self.max_episodes <= 12:
+            raise ValueError(f"max_episodes must be in 1..12, got {self.max_episodes}")
         if not 1 <= self.max_facts <= 6:
             raise ValueError(f"max_facts must be in 1..6, got {self.max_facts}")
         for name in ("zipf_s", "word_zipf_s"):
@@ -156,10 +156,13 @@ class World:
         # a best friend: someone else whose first name and surname both differ (so that a first
         # name in a story names one person), preferably from the same town
         people = []
+        by_town: dict[str, list[int]] = {}
+        for j, q in enumerate(rows):
+            by_town.setdefault(q["town"], []).append(j)
         for i, r in enumerate(rows):
-            ok = [j for j, q in enumerate(rows) if j != i and q["first"] != r["first"] and q["surname"] != r["surname"]]
-            local = [j for j in ok if rows[j]["town"] == r["town"]]
-            j = s.pick(Categorical(local or ok))
+            fits = lambda j: j != i and rows[j]["first"] != r["first"] and rows[j]["surname"] != r["surname"]  # noqa: E731
+            local = [j for j in by_town[r["town"]] if fits(j)]
+            j = s.pick(Categorical(local or [j for j in range(len(rows)) if fits(j)]))
             people.append(Person(friend=f"{rows[j]['first']} {rows[j]['surname']}", **r))
         self.people, self.towns = people, towns
 
