@@ -1,6 +1,6 @@
-"""Helpers around HF ``tokenizers``: BERT-style WordPiece and byte-level BPE tokenizers, saving and
-loading ``tokenizer.json``, BERT's sentence-pair input, and bridges between the from-scratch
-tokenizers and HF (same vocabulary, same tokens).
+"""Helpers around HF ``tokenizers``: BERT-style WordPiece, byte-level BPE and Unigram tokenizers,
+saving and loading ``tokenizer.json``, BERT's sentence-pair input, and bridges between the
+from-scratch tokenizers and HF (same vocabulary, same tokens).
 
 BERT's input for a pair of sentences (Devlin et al. 2019) is
 
@@ -18,6 +18,7 @@ from pathlib import Path
 from tokenizers import Tokenizer, decoders, models, normalizers, pre_tokenizers, processors, trainers
 
 from .bpe import BPE
+from .unigram import SPACE, Unigram, pre_tokenize
 from .wordpiece import SPECIAL_TOKENS, WHITESPACE, WordPiece
 
 TRUNCATION = ("longest_first", "only_first", "only_second", "do_not_truncate")
@@ -273,3 +274,67 @@ def bpe_to_hf(bpe: BPE) -> Tokenizer:
     tok.pre_tokenizer = pre_tokenizers.ByteLevel(add_prefix_space=False, use_regex=True)
     tok.decoder = decoders.ByteLevel()
     return tok
+
+
+def _metaspace(tok: Tokenizer) -> Tokenizer:
+    tok.pre_tokenizer = pre_tokenizers.Metaspace(replacement=SPACE, prepend_scheme="always", split=True)
+    tok.decoder = decoders.Metaspace(replacement=SPACE, prepend_scheme="always", split=True)
+    return tok
+
+
+def train_unigram(
+    texts: Iterable[str], vocab_size: int, unk_token: str = "<unk>", max_piece_length: int = 16
+) -> Tokenizer:
+    """Train HF's ``UnigramTrainer`` with the from-scratch ``Unigram``'s pipeline (Metaspace, no
+    normaliser); the result has no added tokens, so ``unigram_from_hf`` reads it exactly."""
+    texts = list(texts)
+    n_chars = len({c for t in texts for w in pre_tokenize(t) for c in w})
+    if vocab_size < n_chars + 1:
+        raise ValueError(
+            f"vocab_size={vocab_size} is too small for this text: the unknown piece and the {n_chars} "
+            f"characters need at least {n_chars + 1}; use vocab_size >= {n_chars + 1}"
+        )
+    scratch = _metaspace(Tokenizer(models.Unigram()))
+    trainer = trainers.UnigramTrainer(
+        vocab_size=vocab_size,
+        unk_token=unk_token,
+        special_tokens=[unk_token],
+        max_piece_length=max_piece_length,
+        show_progress=False,
+    )
+    scratch.train_from_iterator(texts, trainer)
+    model = json.loads(scratch.to_str())["model"]
+    pieces = [(p, s) for p, s in model["vocab"]]
+    return _metaspace(Tokenizer(models.Unigram(pieces, unk_id=model["unk_id"], byte_fallback=False)))
+
+
+def unigram_to_hf(tok: Unigram) -> Tokenizer:
+    """An HF tokenizer (``models.Unigram`` + Metaspace, no normaliser) with the pieces and scores of
+    a from-scratch ``Unigram``: the same tokens, ids and decoded text."""
+    if not isinstance(tok, Unigram):
+        raise TypeError(f"expected an lmlib Unigram, got {type(tok).__name__}")
+    tok._check_trained()
+    return _metaspace(Tokenizer(models.Unigram(tok.pieces, unk_id=tok.unk_id, byte_fallback=False)))
+
+
+def unigram_from_hf(tokenizer: Tokenizer) -> Unigram:
+    """The from-scratch ``Unigram`` with the pieces and scores of an HF Unigram tokenizer whose
+    pipeline it implements: no normaliser, ``Metaspace(prepend_scheme="always", split=True)``, no
+    byte fallback and no added tokens."""
+    spec = json.loads(tokenizer.to_str())
+    model, pre = spec["model"], spec.get("pre_tokenizer") or {}
+    if model.get("type") != "Unigram":
+        raise ValueError(f"expected a Unigram model, got {model.get('type')!r}")
+    if model.get("unk_id") is None:
+        raise ValueError("the HF Unigram has no unk_id; the from-scratch Unigram needs an unknown piece")
+    if model.get("byte_fallback"):
+        raise ValueError("byte_fallback=True is not implemented by the from-scratch Unigram")
+    expected = {"type": "Metaspace", "replacement": SPACE, "prepend_scheme": "always", "split": True}
+    if spec.get("normalizer") is not None or {k: pre.get(k) for k in expected} != expected:
+        raise ValueError(
+            f"expected no normaliser and {expected}, got {spec.get('normalizer')} and {pre or None}; "
+            "the from-scratch Unigram implements only that pipeline"
+        )
+    if spec.get("added_tokens"):
+        raise ValueError("the from-scratch Unigram has no added tokens; build the HF tokenizer without them")
+    return Unigram([(p, s) for p, s in model["vocab"]], unk_id=model["unk_id"])
