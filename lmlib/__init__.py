@@ -9,9 +9,10 @@ Modules (one idea each):
 - ``lmlib.nn``          transformer blocks from parts (embeddings, LayerNorm/RMSNorm, self- and
                         cross-attention with boolean or additive masks and a position bias, blocks)
 - ``lmlib.data``        tinyworld (procedural corpus with known entropy), pydocs (real English),
-                        hub (real datasets online), sources (a notebook's ``data=`` knob)
+                        hub (real datasets online), sources (a notebook's ``data=`` knob),
+                        mlm and pairs (BERT's masking; NSP and SOP segment pairs)
 - ``lmlib.ngram``       count-based n-gram language models (the baselines)
-- ``lmlib.tokenize``    WordPiece and BPE from scratch; helpers around HF tokenizers
+- ``lmlib.tokenize``    WordPiece, BPE and Unigram from scratch; helpers around HF tokenizers
 - ``lmlib.models``      one contract (``TransformerConfig``, ``encode`` -> ``ModelOutput``), bodies
                         (GPTModel, Bert) and task models with separate heads (GPT, BertForMaskedLM,
                         BertForPreTraining); ``models.hf``: table-driven HF converters, from_pretrained dirs
