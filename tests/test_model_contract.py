@@ -6,6 +6,7 @@ models before the contract (frozen below as they were), so that every notebook's
 
 import math
 
+import lightning as L
 import pytest
 import torch
 from torch import nn
@@ -30,7 +31,7 @@ from lmlib.models import (
 from lmlib.models.base import init_weights
 from lmlib.models.hf import from_hf
 from lmlib.nn import BertEmbeddings, Block, LearnedPositionalEmbedding
-from lmlib.objectives import CausalLM, MaskedLM, Objective, SequenceClassifier
+from lmlib.objectives import CausalLM, GradualUnfreezing, MaskedLM, Objective, SequenceClassifier
 from lmlib.objectives.base import layer_of
 from lmlib.objectives.causal_lm import next_token_loss
 from lmlib.train import fit
@@ -256,6 +257,7 @@ def test_discriminative_learning_rates_per_layer():
     assert lr_of[id(clf.encoder.embeddings.token_embeddings.weight)] == pytest.approx(1e-3 * 0.5 ** (L + 1))
     assert lr_of[id(clf.encoder.blocks[0].attn.q_proj.weight)] == pytest.approx(1e-3 * 0.5 ** L)
     assert lr_of[id(clf.encoder.blocks[L - 1].ffn.fc1.bias)] == pytest.approx(1e-3 * 0.5)
+    assert lr_of[id(clf.encoder.embeddings.norm.weight)] == pytest.approx(1e-3 * 0.5 ** (L + 1))  # input layer
     assert lr_of[id(clf.head.proj.weight)] == lr_of[id(clf.encoder.pooler.weight)] == pytest.approx(1e-3)
     assert sorted(lr_of) == sorted(id(p) for p in clf.parameters())  # every parameter once
     optimizer = clf.configure_optimizers()
@@ -336,3 +338,27 @@ def test_masked_lm_without_nsp_builds_a_model_without_unused_parameters():
     batch = {"input_ids": IDS, "attention_mask": MASK, "labels": torch.where(MASK.bool(), IDS, -100)}
     module.step(batch)["loss"].backward()
     assert all(p.grad is not None for p in module.parameters())  # DDP needs no find_unused_parameters
+
+
+def test_gradual_unfreezing_trains_the_top_first_then_one_group_more_every_few_steps():
+    torch.manual_seed(0)
+    module = CausalLM(GPTConfig(vocab_size=V, max_positions=16, d_model=16, n_layers=2, n_heads=2, dropout=0.0),
+                      lr=1e-2)
+    groups = module.layers()  # embeddings, block 0, block 1, the rest (ln_f; the LM head is tied to wte)
+    assert [len(g) for g in groups][1] == len(list(module.model.blocks[0].parameters())) and len(groups) == 4
+    start = [[p.detach().clone() for p in g] for g in groups]
+    seen = []
+
+    class Watch(L.Callback):
+        def on_train_batch_start(self, trainer, m, batch, batch_idx):
+            seen.append([all(p.requires_grad for p in g) for g in m.layers()])
+
+    unfreezing = GradualUnfreezing(every=2)
+    fit(module, _data(), max_steps=3, seed=0, profile="cpu", verbose=False, callbacks=[unfreezing, Watch()])
+    assert seen == [[False, False, False, True], [False, False, False, True], [False, False, True, True]]
+    moved = [any(not torch.equal(p, q) for p, q in zip(g, s0)) for g, s0 in zip(groups, start)]
+    assert moved == [False, False, True, True]  # embeddings and block 0 never trained in 3 steps
+    assert all(p.requires_grad for p in module.parameters())  # everything trainable again after fit
+    assert [unfreezing.unfrozen(s, 4) for s in (0, 1, 2, 5, 6, 100)] == [1, 1, 2, 3, 4, 4]
+    with pytest.raises(ValueError, match="every must be a positive number of steps"):
+        GradualUnfreezing(every=0)

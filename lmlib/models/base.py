@@ -129,6 +129,11 @@ class TransformerModel(nn.Module):
         """The token (and position, segment) tables, left out of ``num_parameters(non_embedding=True)``."""
         raise NotImplementedError
 
+    def input_modules(self) -> tuple[nn.Module, ...]:
+        """What runs before the first block (layer 0 for per-layer learning rates and unfreezing):
+        by default the embedding tables."""
+        return self.embedding_modules()
+
     def num_parameters(self, non_embedding: bool = False) -> int:
         """Number of parameters (tied weights counted once).
 

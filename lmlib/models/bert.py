@@ -91,6 +91,9 @@ class Bert(TransformerModel):
         pooled = torch.tanh(self.pooler(x[:, 0])) if self.pooler is not None else None  # [CLS] first
         return ModelOutput(x, tuple(hidden) if output_hidden_states else None, pooled)
 
+    def input_modules(self) -> tuple[nn.Module, ...]:
+        return (self.embeddings,)  # the tables and their LayerNorm
+
     def embedding_modules(self) -> tuple[nn.Module, ...]:
         emb = self.embeddings
         return tuple(m for m in (emb.token_embeddings, emb.position_embeddings, emb.segment_embeddings)

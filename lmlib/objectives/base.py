@@ -6,7 +6,8 @@ the matrices only (weights of linear layers and embeddings, not biases and Layer
 schedule from ``lmlib.objectives.schedules`` stepped every optimizer step.
 
 - Discriminative fine-tuning (ULMFiT, Howard and Ruder, 2018): ``layer_lr_decay=d`` gives layer l of
-  L (embeddings = 0, blocks = 1..L, everything above = L + 1) the learning rate lr * d^(L + 1 - l).
+  L (embeddings = 0, blocks = 1..L, everything above = L + 1) the learning rate lr * d^(L + 1 - l);
+  gradual unfreezing (ULMFiT's other trick) is the callback :class:`GradualUnfreezing`.
 - Manual optimisation (policy optimisation needs it): a subclass sets ``automatic_optimization =
   False``, writes its own ``training_step`` and calls :meth:`Objective.manual_step`.
 - Frozen models (a reference policy, a teacher): :meth:`Objective.freeze` keeps them on the module's
@@ -39,8 +40,9 @@ def build_model(model, model_cls: type, config_cls: type, build: type | None = N
 
 
 def layer_of(name: str, param: nn.Parameter, embeddings: set[int], n_layers: int) -> int:
-    """The layer of a parameter for discriminative learning rates: 0 for the embedding tables,
-    i + 1 for ``blocks.i``, n_layers + 1 for everything else (final norm, pooler, heads)."""
+    """The layer of a parameter for discriminative learning rates: 0 for the model's input modules
+    (``embeddings``: ids of their parameters), i + 1 for ``blocks.i``, n_layers + 1 for everything
+    else (final norm, pooler, heads)."""
     if id(param) in embeddings:
         return 0
     match = _BLOCK.search(name)
@@ -88,19 +90,29 @@ class Objective(L.LightningModule):
     def validation_step(self, batch, batch_idx: int) -> dict[str, Tensor]:
         return self.step(batch)
 
+    def layers(self) -> list[list[nn.Parameter]]:
+        """The parameters by layer, bottom to top (see :func:`layer_of`): embeddings, every block, the rest."""
+        body = self.transformer()
+        n_layers = body.config.n_layers
+        embeddings = {id(p) for m in body.input_modules() for p in m.parameters()}
+        out: list[list[nn.Parameter]] = [[] for _ in range(n_layers + 2)]
+        for name, p in self.named_parameters():
+            out[layer_of(name, p, embeddings, n_layers)].append(p)
+        return out
+
     def parameter_groups(self) -> list[dict]:
         """AdamW's parameter groups: decay (matrices) and no decay (biases, norms), per layer when
-        ``layer_lr_decay < 1``. Frozen parameters (requires_grad False) are left out."""
-        named = [(n, p) for n, p in self.named_parameters() if p.requires_grad]  # tied weights appear once
+        ``layer_lr_decay < 1``. Parameters frozen now (requires_grad False) are in them too, so that
+        unfreezing them later trains them; while frozen they get no gradient and AdamW skips them."""
+        named = list(self.named_parameters())  # tied weights appear once
         if self.layer_lr_decay == 1.0:
             return [{"params": [p for _, p in named if p.dim() >= 2], "weight_decay": self.weight_decay},
                     {"params": [p for _, p in named if p.dim() < 2], "weight_decay": 0.0}]
-        body = self.transformer()
-        n_layers = body.config.n_layers
-        embeddings = {id(p) for m in body.embedding_modules() for p in m.parameters()}
+        n_layers = self.transformer().config.n_layers
         groups: dict[tuple[int, bool], list[nn.Parameter]] = {}
-        for name, p in named:
-            groups.setdefault((layer_of(name, p, embeddings, n_layers), p.dim() >= 2), []).append(p)
+        for layer, params in enumerate(self.layers()):
+            for p in params:
+                groups.setdefault((layer, p.dim() >= 2), []).append(p)
         return [{"params": ps, "weight_decay": self.weight_decay if decay else 0.0,
                  "lr": self.lr * self.layer_lr_decay ** (n_layers + 1 - layer), "layer": layer}
                 for (layer, decay), ps in sorted(groups.items())]
@@ -157,4 +169,44 @@ class Objective(L.LightningModule):
         return self
 
 
-__all__ = ["Objective", "build_model", "layer_of"]
+class GradualUnfreezing(L.Callback):
+    """ULMFiT's gradual unfreezing (Howard and Ruder, 2018): train the top layer group alone first,
+    then unfreeze one more group, from the top down, every ``every`` optimizer steps.
+
+    The groups are those of :meth:`Objective.layers` (embeddings, each block, the rest). Use it with
+    ``fit(..., callbacks=[GradualUnfreezing(every=100)])``; after ``every * n_layers + every`` steps
+    the whole model trains.
+    """
+
+    def __init__(self, every: int) -> None:
+        if isinstance(every, bool) or not isinstance(every, int) or every < 1:
+            raise ValueError(f"every must be a positive number of steps, got {every!r}")
+        self.every = every
+
+    def unfrozen(self, step: int, n_groups: int) -> int:
+        """How many groups, counted from the top, train at optimizer step ``step``."""
+        return min(n_groups, 1 + step // self.every)
+
+    def _apply(self, module: Objective, step: int) -> None:
+        groups = module.layers()
+        k = self.unfrozen(step, len(groups))
+        for i, params in enumerate(groups):
+            for p in params:
+                p.requires_grad_(i >= len(groups) - k)
+
+    def on_fit_start(self, trainer, module) -> None:
+        if not isinstance(module, Objective):
+            raise TypeError(f"GradualUnfreezing needs an lmlib Objective (it reads its layers), got "
+                            f"{type(module).__name__}")
+        self._apply(module, trainer.global_step)
+
+    def on_train_batch_start(self, trainer, module, batch, batch_idx) -> None:
+        self._apply(module, trainer.global_step)
+
+    def on_fit_end(self, trainer, module) -> None:
+        for params in module.layers():  # a frozen model left behind would surprise the next fit
+            for p in params:
+                p.requires_grad_(True)
+
+
+__all__ = ["GradualUnfreezing", "Objective", "build_model", "layer_of"]
