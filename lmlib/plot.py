@@ -62,3 +62,27 @@ def bar(values: Mapping[str, float], ax=None, title: str = "", ylabel: str = "",
     ax.set_title(title)
     ax.tick_params(axis="x", rotation=30)
     return ax
+
+
+def attention_map(weights, tokens: Sequence[str], ax=None, title: str | None = None):
+    """One head's attention weights (T, T) as an image: row i (a query) over the keys it attends to.
+
+    ``weights``: a (T, T) array or tensor, e.g. ``model.encode(ids, output_attentions=True)
+    .attentions[layer][0, head]``; ``tokens``: the T tokens, the tick labels of both axes.
+    """
+    w = np.asarray(weights.detach().float().cpu() if hasattr(weights, "detach") else weights, dtype=float)
+    if w.ndim != 2 or w.shape[0] != w.shape[1] or w.shape[0] != len(tokens):
+        raise ValueError(f"attention_map: weights must have shape (T, T) with T = len(tokens) = {len(tokens)}, "
+                         f"got shape {w.shape}")
+    if ax is None:
+        size = min(10.0, 2.0 + 0.35 * len(tokens))
+        _, ax = plt.subplots(figsize=(size + 1.0, size))
+    image = ax.imshow(w, cmap="viridis", vmin=0.0)
+    ticks = np.arange(len(tokens))
+    ax.set_xticks(ticks, labels=list(tokens), rotation=90, fontsize=8)
+    ax.set_yticks(ticks, labels=list(tokens), fontsize=8)
+    ax.set_xlabel("key (attended to)")
+    ax.set_ylabel("query (attending)")
+    ax.set_title(title or "attention weights")
+    ax.figure.colorbar(image, ax=ax, fraction=0.046, pad=0.04, label="weight")
+    return ax

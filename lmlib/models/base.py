@@ -1,7 +1,8 @@
 """The contract every lmlib model follows: one config base, one output, one ``encode``.
 
     encode(input_ids, attention_mask=None, token_type_ids=None, position_ids=None,
-           output_hidden_states=False) -> ModelOutput(last_hidden_state, hidden_states, pooled)
+           output_hidden_states=False, output_attentions=False)
+        -> ModelOutput(last_hidden_state, hidden_states, pooled, attentions)
 
 A *body* (``GPTModel``, ``Bert``) is the transformer and nothing else: its ``forward`` is ``encode``.
 A *task model* (``GPT``, ``BertForMaskedLM``, ``BertForPreTraining``) is a body with heads
@@ -67,11 +68,17 @@ class ModelOutput:
     hidden_states: with ``output_hidden_states=True``, the embeddings' output and every layer's,
         (n_layers + 1) tensors of (B, T, d_model), in HF's convention; None otherwise.
     pooled: (B, d_model) for families with a pooler (BERT's tanh(dense(h[CLS]))), else None.
+    attentions: with ``output_attentions=True``, every layer's attention weights, n_layers tensors of
+        (B, n_heads, T, T): the softmax over the keys after masking (0 on blocked keys; each row
+        sums to 1 in eval mode), as HF's eager attention returns them (so in training mode after
+        the attention dropout, the weights that multiply the values); None otherwise. Asking for
+        them runs the attention written out instead of the fused kernel: equal to float rounding.
     """
 
     last_hidden_state: Tensor
     hidden_states: tuple[Tensor, ...] | None = None
     pooled: Tensor | None = None
+    attentions: tuple[Tensor, ...] | None = None
 
 
 class TransformerModel(nn.Module):
@@ -89,14 +96,15 @@ class TransformerModel(nn.Module):
 
     def encode(self, input_ids: Tensor, attention_mask: Tensor | None = None,
                token_type_ids: Tensor | None = None, position_ids: Tensor | None = None,
-               output_hidden_states: bool = False) -> ModelOutput:
+               output_hidden_states: bool = False, output_attentions: bool = False) -> ModelOutput:
         raise NotImplementedError
 
     def forward(self, input_ids: Tensor, attention_mask: Tensor | None = None,
                 token_type_ids: Tensor | None = None, position_ids: Tensor | None = None,
-                output_hidden_states: bool = False) -> ModelOutput:
+                output_hidden_states: bool = False, output_attentions: bool = False) -> ModelOutput:
         """A body's forward is :meth:`encode`."""
-        return self.encode(input_ids, attention_mask, token_type_ids, position_ids, output_hidden_states)
+        return self.encode(input_ids, attention_mask, token_type_ids, position_ids, output_hidden_states,
+                           output_attentions)
 
     def check_inputs(self, input_ids: Tensor, attention_mask: Tensor | None = None,
                      token_type_ids: Tensor | None = None, position_ids: Tensor | None = None) -> None:

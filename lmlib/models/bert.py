@@ -75,21 +75,27 @@ class Bert(TransformerModel):
 
     def encode(self, input_ids: Tensor, attention_mask: Tensor | None = None,
                token_type_ids: Tensor | None = None, position_ids: Tensor | None = None,
-               output_hidden_states: bool = False) -> ModelOutput:
+               output_hidden_states: bool = False, output_attentions: bool = False) -> ModelOutput:
         """Hidden states (B, T, d_model) and the pooled [CLS] vector (B, d_model) of input_ids (B, T).
 
         attention_mask: 1 = real token, 0 = padding; token_type_ids: default all 0 (sentence A);
-        position_ids: default 0..T-1. Wrong shapes, dtypes or ids outside their tables raise a
-        ValueError or TypeError that says what was expected.
+        position_ids: default 0..T-1. output_attentions: also every layer's attention weights
+        (B, n_heads, T, T). Wrong shapes, dtypes or ids outside their tables raise a ValueError or
+        TypeError that says what was expected.
         """
         self.check_inputs(input_ids, attention_mask, token_type_ids, position_ids)
         x = self.embeddings(input_ids, token_type_ids, position_ids)
-        hidden = [x]
+        hidden, attentions = [x], []
         for block in self.blocks:
-            x = block(x, attention_mask)
+            if output_attentions:
+                x, weights, _ = block(x, attention_mask, output_attentions=True)
+                attentions.append(weights)
+            else:
+                x = block(x, attention_mask)
             hidden.append(x)
         pooled = torch.tanh(self.pooler(x[:, 0])) if self.pooler is not None else None  # [CLS] first
-        return ModelOutput(x, tuple(hidden) if output_hidden_states else None, pooled)
+        return ModelOutput(x, tuple(hidden) if output_hidden_states else None, pooled,
+                           tuple(attentions) if output_attentions else None)
 
     def input_modules(self) -> tuple[nn.Module, ...]:
         return (self.embeddings,)  # the tables and their LayerNorm

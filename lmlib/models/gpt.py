@@ -66,11 +66,12 @@ class GPTModel(TransformerModel):
 
     def encode(self, input_ids: Tensor, attention_mask: Tensor | None = None,
                token_type_ids: Tensor | None = None, position_ids: Tensor | None = None,
-               output_hidden_states: bool = False) -> ModelOutput:
+               output_hidden_states: bool = False, output_attentions: bool = False) -> ModelOutput:
         """Final hidden states (after ln_f), (B, T, d_model), of input_ids (B, T).
 
         attention_mask: 1 = real token, 0 = padding. position_ids: default 0..T-1. token_type_ids:
-        embedded with wte and added, as in GPT-2. Wrong shapes, dtypes or ids outside the vocabulary
+        embedded with wte and added, as in GPT-2. output_attentions: also every layer's (causal)
+        attention weights (B, n_heads, T, T). Wrong shapes, dtypes or ids outside the vocabulary
         raise a ValueError or TypeError that says what was expected.
         """
         self.check_inputs(input_ids, attention_mask, token_type_ids, position_ids)
@@ -78,13 +79,18 @@ class GPTModel(TransformerModel):
         if token_type_ids is not None:
             x = x + self.wte(token_type_ids)
         x = self.drop(x)
-        hidden = [x]
+        hidden, attentions = [x], []
         for block in self.blocks:
-            x = block(x, attention_mask)
+            if output_attentions:
+                x, weights, _ = block(x, attention_mask, output_attentions=True)
+                attentions.append(weights)
+            else:
+                x = block(x, attention_mask)
             hidden.append(x)
         x = self.ln_f(x)
         hidden[-1] = x  # HF's convention: the last entry is after ln_f
-        return ModelOutput(x, tuple(hidden) if output_hidden_states else None)
+        return ModelOutput(x, tuple(hidden) if output_hidden_states else None,
+                           attentions=tuple(attentions) if output_attentions else None)
 
     def embedding_modules(self) -> tuple[nn.Module, ...]:
         return (self.wte, self.wpe)

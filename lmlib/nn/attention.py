@@ -3,7 +3,9 @@
 For each head h:  head_h = softmax(Q_h K_h^T * scale + M + P) V_h,  with Q = x W^Q, K = c W^K,
 V = c W^V, where c = x (self-attention) or c = context (cross-attention: T queries, S keys); the
 heads are concatenated and projected by W^O. ``scale`` is 1/sqrt(d_head) (T5: 1). The softmax runs in
-PyTorch's fused ``scaled_dot_product_attention``; the masks are written out here.
+PyTorch's fused ``scaled_dot_product_attention``; the masks are written out here. Asked for the
+attention weights (``need_weights=True``), the same sum runs written out instead
+(``explicit_attention``), which equals the fused kernel to float rounding and returns the weights.
 
 M, the mask, in any of these forms (B batch, H heads, T queries, S keys; a 1 broadcasts):
 - none, or causal (GPT): query t sees keys 0..t only, so the model cannot peek at what it predicts;
@@ -119,6 +121,34 @@ def scores_mask(
     return torch.where(allowed, additive, torch.tensor(float("-inf"), dtype=dtype, device=device))
 
 
+def explicit_attention(
+    q: Tensor, k: Tensor, v: Tensor, attn_mask: Tensor | None = None, dropout_p: float = 0.0,
+    is_causal: bool = False, scale: float | None = None,
+) -> tuple[Tensor, Tensor]:
+    """``scaled_dot_product_attention`` written out: (softmax(Q K^T * scale + M) V, the weights).
+
+    q (B, H, T, d_head), k and v (B, H, S, d_head); attn_mask boolean (True = may attend) or additive,
+    broadcasting to (B, H, T, S); scale None is 1/sqrt(d_head). The weights (B, H, T, S) are the
+    softmax after masking, with dropout applied as HF's eager attention returns them (so in eval
+    mode each row sums to 1); a query whose keys are all blocked gets weights 0, as in the fused kernel.
+    """
+    T, S = q.shape[-2], k.shape[-2]
+    if is_causal:
+        attn_mask = torch.ones(T, S, dtype=torch.bool, device=q.device).tril()
+    scores = q @ k.transpose(-2, -1) * (q.shape[-1] ** -0.5 if scale is None else scale)  # (B, H, T, S)
+    if attn_mask is not None:
+        if attn_mask.dtype == torch.bool:
+            scores = scores.masked_fill(~attn_mask, float("-inf"))
+        else:
+            scores = scores + attn_mask
+    weights = torch.softmax(scores, dim=-1)
+    blocked = (scores == float("-inf")).all(dim=-1, keepdim=True)  # softmax over no keys: NaN -> 0
+    weights = weights.masked_fill(blocked, 0.0)
+    if dropout_p > 0.0:
+        weights = F.dropout(weights, p=dropout_p)
+    return weights @ v, weights
+
+
 class MultiHeadAttention(nn.Module):
     """Multi-head self- or cross-attention with separate query, key, value and output projections.
 
@@ -177,11 +207,14 @@ class MultiHeadAttention(nn.Module):
         *,
         context: Tensor | None = None,
         position_bias: PositionBias | None = None,
-    ) -> Tensor:
+        need_weights: bool = False,
+    ) -> Tensor | tuple[Tensor, Tensor]:
         """x: (B, T, d_model) -> (B, T, d_model); keys and values from context (B, S, d_model) if given.
 
         mask: (B, S) padding (1 = real token), or a boolean / additive (B, T, S) or (B, 1 or H, T, S)
         mask; position_bias: (1 or B, H, T, S), or a callable (q, k) -> that (see the module docstring).
+        need_weights=True returns (output, weights), the weights (B, n_heads, T, S) from
+        ``explicit_attention`` in place of the fused kernel; False (default) the output alone.
         """
         self.check_inputs(x, context, mask)
         B, T, _ = x.shape
@@ -202,16 +235,21 @@ class MultiHeadAttention(nn.Module):
         else:
             H = self.n_heads
             attn_mask = scores_mask(mask, position_bias, self.causal, B, H, T, S, q.dtype, x.device)
-        y = F.scaled_dot_product_attention(
-            q, k, v,
-            attn_mask=attn_mask,
-            dropout_p=self.dropout if self.training else 0.0,
-            is_causal=is_causal,
-            scale=self.score_scale,
-        )  # (B, n_heads, T, d_head)
+        dropout_p = self.dropout if self.training else 0.0
+        if need_weights:  # the same sum written out, to return the weights (B, n_heads, T, S)
+            y, weights = explicit_attention(q, k, v, attn_mask, dropout_p, is_causal, self.score_scale)
+        else:
+            y = F.scaled_dot_product_attention(
+                q, k, v,
+                attn_mask=attn_mask,
+                dropout_p=dropout_p,
+                is_causal=is_causal,
+                scale=self.score_scale,
+            )  # (B, n_heads, T, d_head)
 
         y = y.transpose(1, 2).reshape(B, T, self.n_heads * self.d_head)  # concatenate the heads
-        return self.resid_dropout(self.out_proj(y))
+        y = self.resid_dropout(self.out_proj(y))
+        return (y, weights) if need_weights else y
 
     def check_inputs(self, x: Tensor, context: Tensor | None, mask: Tensor | None = None) -> None:
         """Raise a clear error unless x is (B, T, d_model), context (B, S, d_model) and mask a tensor.
@@ -235,6 +273,7 @@ __all__ = [
     "MultiHeadAttention",
     "PositionBias",
     "check_heads",
+    "explicit_attention",
     "make_attention_mask",
     "mask_as_4d",
     "scores_mask",

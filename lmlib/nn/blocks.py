@@ -123,21 +123,37 @@ class Block(nn.Module):
         context: Tensor | None = None,
         context_mask: Tensor | None = None,
         position_bias: PositionBias | None = None,
-    ) -> Tensor:
+        output_attentions: bool = False,
+    ) -> Tensor | tuple[Tensor, Tensor, Tensor | None]:
         """x: (B, T, d_model) -> (B, T, d_model).
 
         mask and position_bias go to the self-attention (mask: (B, T) padding, 1 = real token, or any
         mask ``MultiHeadAttention`` takes); context (B, S, d_model), the encoder's output, and
         context_mask, e.g. its (B, S) padding mask, to the cross-attention.
+        output_attentions=True returns (x, self-attention weights (B, n_heads, T, T), cross-attention
+        weights (B, n_heads, T, S) or None without cross-attention), computed written out.
         """
         if (context is None) != (self.cross_attn is None):
             has = "one" if self.cross_attn is not None else "none"
             raise ValueError("Block: pass context (the encoder's output, (B, S, d_model)) exactly when the "
                              f"block has cross-attention; this one has {has}")
-        x = self.residual(x, self.ln_1, lambda h: self.attn(h, mask, position_bias=position_bias))
+        weights: list[Tensor] = []
+
+        def attend(attn: MultiHeadAttention, h: Tensor, m: Tensor | None, **kwargs) -> Tensor:
+            if not output_attentions:
+                return attn(h, m, **kwargs)
+            y, w = attn(h, m, need_weights=True, **kwargs)
+            weights.append(w)
+            return y
+
+        x = self.residual(x, self.ln_1, lambda h: attend(self.attn, h, mask, position_bias=position_bias))
         if self.cross_attn is not None:
-            x = self.residual(x, self.ln_cross, lambda h: self.cross_attn(h, context_mask, context=context))
-        return self.residual(x, self.ln_2, self.ffn)
+            cross = self.cross_attn
+            x = self.residual(x, self.ln_cross, lambda h: attend(cross, h, context_mask, context=context))
+        x = self.residual(x, self.ln_2, self.ffn)
+        if not output_attentions:
+            return x
+        return x, weights[0], weights[1] if self.cross_attn is not None else None
 
 
 __all__ = ["ACTIVATIONS", "Block", "FeedForward", "get_activation"]
