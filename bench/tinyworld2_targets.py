@@ -2,6 +2,7 @@
 
     python bench/tinyworld2_targets.py                  # entropy, shares, speed, word types, KN sweep
     python bench/tinyworld2_targets.py --train 20000 --orders 4 8 12 16 20
+    python bench/tinyworld2_targets.py --skip-kn        # only entropy, shares, kinds, word types, speed
     python bench/tinyworld2_targets.py --gpt            # also the GPT of the next-word notebook (minutes)
 
 Targets: entropy 0.5-1.0 bits/char; >= 10 % of it in inference-like or long-range decisions;
@@ -81,6 +82,7 @@ def main() -> None:
     ap.add_argument("--val", type=int, default=500)
     ap.add_argument("--orders", type=int, nargs="+", default=[4, 6, 8, 10, 12])
     ap.add_argument("--gpt", action="store_true")
+    ap.add_argument("--skip-kn", action="store_true", help="stop after entropy, shares, kinds and speed")
     args = ap.parse_args()
     val = tw.generate(args.val, seed=2)
     big = tw.generate(20000, seed=1)
@@ -96,6 +98,8 @@ def main() -> None:
     print(f"documents longer than 600 characters: {100 * long:.1f} %")
     print(f"bits/char by kind: {by_kind(big)}")
     print(f"speed: warm {speed():.2f} MB/s, cold {cold_speed():.2f} MB/s (target >= 5)")
+    if args.skip_kn:
+        return
     train = tw.generate(args.train, seed=1)
     Hval = tw.entropy_bits_per_char(val)
     kn = kn_sweep(train, val, args.orders)

@@ -14,8 +14,8 @@ from .sampler import STRUCTURE, Categorical
 from .world import Person
 
 _INTRO = Categorical(["title", "called", "named"], [0.5, 0.3, 0.2])
-_WITH_PRONOUN = Categorical(["pronoun", "first", "title"], [0.45, 0.4, 0.15])
-_WITHOUT_PRONOUN = Categorical(["first", "title"], [0.75, 0.25])
+_WITH_PRONOUN = Categorical(["pronoun", "first", "title"], [0.55, 0.38, 0.07])
+_WITHOUT_PRONOUN = Categorical(["first", "title"], [0.88, 0.12])
 
 
 def cap(text: str) -> str:

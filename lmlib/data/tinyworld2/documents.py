@@ -20,7 +20,7 @@ from .vocab import Vocab
 from .world import World
 
 KINDS = ("story", "letter", "news", "bio", "sheet", "qa", "retrieval", "preference", "label")
-KIND_WEIGHTS = (0.30, 0.08, 0.08, 0.14, 0.06, 0.12, 0.06, 0.08, 0.08)
+KIND_WEIGHTS = (0.40, 0.08, 0.08, 0.12, 0.05, 0.10, 0.05, 0.06, 0.06)
 GENRES = ("story", "letter", "news")  # the narrative domains; the rest are tasks about the world
 
 

@@ -15,21 +15,21 @@ from .cast import Cast
 from .inflect import a
 from .sampler import INFERENCE, STRUCTURE, WORD, Categorical, Sampler
 
-_EPISODE = Categorical(["walk", "meal", "talk", "deed", "things"], [2, 1.5, 1.5, 1, 6])
-_SCENE_FIRST = Categorical([False, True], [0.85, 0.15])
+_EPISODE = Categorical(["walk", "meal", "talk", "deed", "things"], [2, 1.5, 1, 1, 8])
+_SCENE_FIRST = Categorical([False, True], [0.88, 0.12])
 _TIED = {n: Categorical([True, False], [w, 1 - w]) for n, w in ((1, 0.55), (2, 0.7), (3, 0.75), (4, 0.8))}
 _WHICH = {n: Categorical(range(n), [3] + [1] * (n - 1)) for n in (2, 3, 4)}  # known[0] is the trade
 _WHO = Categorical([0, 1])
-_WHEN = Categorical(range(4), [0.35, 0.3, 0.2, 0.15])
-_WHERE = Categorical(["work", "landmark", ""], [0.35, 0.4, 0.25])
-_TAIL = Categorical(["", "not", "while", "song", "until"], [3, 1, 1.5, 1, 1])
-_ACTS = Categorical(range(3), [0.75, 0.1, 0.15])
-_THEN = Categorical([False, True], [0.35, 0.65])
+_WHEN = Categorical(range(4), [0.25, 0.3, 0.2, 0.25])
+_WHERE = Categorical(["work", "landmark", ""], [0.15, 0.5, 0.35])
+_TAIL = Categorical(["", "not", "while", "song", "until"], [2, 0.5, 2, 0.7, 1])
+_ACTS = Categorical(range(3), [0.85, 0.05, 0.1])
+_THEN = Categorical([False, True], [0.2, 0.8])
 _WITH_PET = Categorical([False, True], [0.6, 0.4])
 _SAW = Categorical([False, True], [0.6, 0.4])
 _TWO = Categorical(range(2))
 _TALK = Categorical(range(3))
-_IN = {"hills", "streets", "forest", "garden"}
+_IN = {"hills", "streets", "forest", "garden", "kitchen", "workshop", "studio", "laboratory", "orchard"}
 LANDMARKS_PER_TOWN = 12
 
 
@@ -128,16 +128,15 @@ class Episodes:
         v, t = self.v, self.t
         town = p.town
         kn = x is not p or "trait" in stated  # the story has said what x is like
-        if kind == "hobby":
-            verb, where = v.hobby[x.hobby]
-            return t(s, "{0} {1} {went|set off|headed|hurried} off to {2} {3}{4}.", when, cast.ref(x), verb, where,
-                     self.tail(s, cast, x, y))
+        if kind == "hobby":  # the hobby's own activities and places, once the story has said it
+            return (f"{when} {cast.ref(x)} {self.how(s, x, kn)}{s.pick(v.hobby_doings[x.hobby], INFERENCE)}"
+                    f"{self.tail(s, cast, x, y)}.")
         if kind == "pet":
             if s.pick(_TWO, STRUCTURE):
                 return t(s, "{0} {1} {took|walked} {2} {out|along|down} {3}, and {2} {4}.", when, cast.ref(x),
                          x.pet_name, self.visit(s, town, seen), s.pick(v.pet_habits[x.pet], INFERENCE))
-            return t(s, "{0} {1} {2}, and {3} {laughed|sighed|smiled|groaned}.", when, x.pet_name,
-                     s.pick(v.pet_habits[x.pet], INFERENCE), cast.ref(x))
+            return t(s, "{0} {1} {2}, and {3} {4}.", when, x.pet_name,
+                     s.pick(v.pet_habits[x.pet], INFERENCE), cast.ref(x), s.pick(v.reaction, WORD))
         if kind == "habit":
             return t(s, "{0} {1}, {as usual|as always|true to form|as ever}, {2}.", when, cast.ref(x),
                      s.pick(v.trait_habits[x.trait], INFERENCE))

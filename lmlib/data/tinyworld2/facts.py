@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from .cast import cap
 from .inflect import a
-from .sampler import KNOWLEDGE, STRUCTURE, WORD, Categorical
+from .sampler import INFERENCE, KNOWLEDGE, STRUCTURE, WORD, Categorical
 from .world import ATTRIBUTES, Person
 
 # {N}: the person's name, {S}/{P}: their pronoun / possessive, {v}: the value, {av}: 'a value',
@@ -34,6 +34,7 @@ PRONOUN_PHRASINGS = {
     "colour": ("{P} favourite colour is {v}.", "{S} likes {v} best of all colours."),
     "age": ("{S} is {v} years old.", "{S} was born {v} years ago."),
 }
+DETAILS = ("profession", "hobby", "pet", "trait")
 SHEET_LABELS = {"town": ("Home", "Town"), "profession": ("Trade", "Occupation"), "friend": ("Best friend", "Closest friend"),
                 "pet": ("Pet", "Animal"), "hobby": ("Hobby", "Pastime"), "trait": ("Character", "Nature"),
                 "colour": ("Favourite colour", "Colour"), "age": ("Age", "Years")}
@@ -70,7 +71,8 @@ class Facts:
         self.subject = Categorical(["name", "pronoun", "first"], [0.3, 0.5, 0.2])
         self.opening = Categorical(range(3))
         self._rest: dict[tuple, Categorical] = {}
-        self.daily = Categorical([False, True])
+        self.daily = Categorical([False, True], [0.3, 0.7])
+        self.every = Categorical(people.world.config.words(("day", "morning", "week", "evening", "Monday", "Saturday")))
         self.vocab = vocab
 
     def attributes(self, s, n: int, first: tuple[str, ...] = ()) -> list[str]:
@@ -82,6 +84,18 @@ class Facts:
                 self._rest[key] = Categorical([x for x in ATTRIBUTES if x not in chosen])
             chosen.append(s.pick(self._rest[key], KNOWLEDGE))
         return chosen
+
+    def detail(self, s, p: Person, attr: str) -> str:
+        """A sentence that follows from the fact just stated: a day's work, a pastime, a pet's trick, a habit."""
+        v = self.vocab
+        if attr == "profession":
+            return f"Every {s.pick(self.every, WORD)} {p.subject} {v.work(s, p.profession, 'third')}."
+        day = s.pick(v.weekday, WORD)
+        if attr == "hobby":
+            return f"Last {day} {p.subject} {s.pick(v.hobby_doings[p.hobby], INFERENCE)}."
+        if attr == "pet":
+            return f"Last {day} {p.pet_name} {s.pick(v.pet_habits[p.pet], INFERENCE)}."
+        return f"Last {day} {p.subject} {s.pick(v.trait_habits[p.trait], INFERENCE)}."
 
     def bio(self, s, p: Person) -> tuple[str, dict]:
         """A short biography: a sentence that gives the gender, then facts by name or pronoun."""
@@ -100,8 +114,8 @@ class Facts:
             else:
                 name = p.name if how == "name" else p.first
                 sentences.append(state(p, attr, s.pick(self.by_name[attr], STRUCTURE), name))
-            if attr == "profession" and s.pick(self.daily, STRUCTURE):
-                sentences.append(f"Every day {p.subject} {self.vocab.work(s, p.profession, 'third')}.")
+            if attr in DETAILS and s.pick(self.daily, STRUCTURE):  # what the stated fact lets one predict
+                sentences.append(self.detail(s, p, attr))
         return " ".join(sentences), dict(person=p.name, attributes=attrs)
 
     def sheet(self, s, p: Person) -> tuple[str, dict]:

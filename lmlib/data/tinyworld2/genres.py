@@ -91,6 +91,8 @@ class Genres:
         act = s.pick(v.trade_base[p.profession], INFERENCE)
         prize = t(s, "{, {0} pounds,| of {0} pounds}", str(s.pick(self.crowd, WORD))) if s.pick(_WHOM, STRUCTURE) else ""
         second = [f"The first prize{prize} went to {cast.intro(p)}, {p.age}, {a(p.profession)} from {p.town}."]
+        if s.pick(_WHOM, STRUCTURE):  # what the winner showed follows from the trade just said: inference
+            second.append(t(s, "{The winning entry was|The judges chose|Everyone admired} {0}.", v.goods(s, p.profession)))
         quote = s.pick(_QUOTE, STRUCTURE)
         second.append(
             f'"I have {phrase(act, participle)} every day for years," said {cast.ref(p)}.' if quote == 0 else

@@ -30,7 +30,7 @@ PROFESSIONS = {
     "tailor": ("shop", phrases("sew a coat|measure a customer|cut the cloth|press the trousers|stitch a collar"), "silk scarf"),
     "doctor": ("surgery", phrases("visit the sick|write a prescription|bandage a knee|listen to a heartbeat|mix a tonic"), "jar of ointment"),
     "painter": ("studio", phrases("mix the colours|stretch a canvas|sketch the hills|clean the brushes|prime a board"), "small painting"),
-    "shepherd": ("hills", phrases("count the sheep|shear the lambs|walk the hills|train the dogs|mend a gate"), "wool hat"),
+    "shepherd": ("hills", phrases("count the sheep|shear the lambs|walk the fells|train the dogs|mend a gate"), "wool hat"),
     "gardener": ("garden", phrases("plant the seeds|water the roses|dig a bed|prune the trees|pull the weeds"), "bunch of flowers"),
     "builder": ("building site", phrases("lay the bricks|mix the mortar|raise a wall|fix the roof|carry the stones"), "brass hook"),
     "cook": ("kitchen", phrases("stir the soup|roast a chicken|chop the onions|boil the potatoes|bake a pie"), "meat pie"),
@@ -156,6 +156,8 @@ HOUSE_SPOTS = phrases(
 
 RELATIVES = words("grandmother grandfather mother father aunt uncle sister brother cousin")
 NUMBERS = words("two three four five six seven eight nine ten eleven twelve")
+# more quantities, for plural noun phrases only
+QUANTITIES = phrases("a few|several|a dozen|half a dozen|two dozen|twenty|thirty|forty|fifty|a hundred")
 
 # verbs for the parts of a story (base forms)
 SEARCH_VERBS = words("search look hunt")

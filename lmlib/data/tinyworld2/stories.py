@@ -29,7 +29,7 @@ _DIALOGUE = Categorical([False, True], [0.7, 0.3])
 _CODA = Categorical([False, True], [0.5, 0.5])
 _BOAST = Categorical([None, 0, 1], [0.8, 0.1, 0.1])
 _STRONG = {True: Categorical([True, False], [0.75, 0.25]), False: Categorical([True, False], [0.25, 0.75])}
-_EPILOGUE = Categorical([False, True], [0.4, 0.6])
+_EPILOGUE = Categorical([False, True], [0.5, 0.5])
 _STILL = Categorical([False, True], [0.5, 0.5])
 _OCCASION = Categorical(["", " on {P} birthday", " years before", " for luck", " when {S} was small"],
                         [4, 1, 1, 1, 1])
@@ -49,6 +49,8 @@ LOST = ("{0} lost {1} {2}", "{0} could not find {1} {2} {anywhere|at all}", "{0}
         "{0} {mislaid|misplaced} {1} {2}")
 BROKEN = ("{0} dropped {1} {2} and it {broke|cracked|split}", "{0} knocked {1} {2} off the {table|shelf|dresser}",
           "{0} sat on {1} {2} by {mistake|accident}", "{0} stepped on {1} {2} {in the dark|by mistake}")
+BOUGHT = ("at the market", "at a jumble sale", "from a pedlar", "at an auction", "at the fair", "from a junk shop",
+          "from a stall", "at a farm sale", "from a travelling tinker", "at the Saturday market")
 SEARCHES = ("{0} searched {1} and {2}, but the {3} was not there.", "{0} looked {1} and then {2}, but found nothing.",
             "{0} turned the house upside down, looking {1} and {2}.")
 SEARCHES2 = ("{0} {searched|tried|looked} {1} and {2} as well.", "{0} {went back to look|looked again} {1} and {2}.")
@@ -63,13 +65,18 @@ class Stories:
         cfg = world.config
         self.t = Phrasebook(cfg.lexicon_size)
         self.daily = Episodes(world, vocab, self.t)
-        self.episodes = Categorical(list(range(1, cfg.max_episodes + 1)), list(range(1, cfg.max_episodes + 1)))
+        self.episodes = Categorical(list(range(1, cfg.max_episodes + 1)), [k * k for k in range(1, cfg.max_episodes + 1)])
         self.success = {m: Categorical([True, False], [q, 1 - q]) for m, q in vocab.success.items()}
         self.years = Categorical([str(n) for n in range(2, 41)][: max(cfg.lexicon_size or 99, 2)])
         self._found: dict[tuple, Categorical] = {}
         self._reasons: dict[int, Categorical] = {}
         self._spots_left: dict[tuple, Categorical] = {}
         self._uniform = {n: Categorical(range(n)) for n in range(1, 60)}
+        self.towns = Categorical(world.towns)
+        self.every = Categorical(cfg.words(("morning", "evening", "week", "Monday", "Tuesday", "Wednesday",
+                                            "Thursday", "Friday", "Saturday")))
+        self.bought = Categorical(cfg.words(BOUGHT))
+        self.price = Categorical([str(n) for n in range(2, 61)][: max(cfg.lexicon_size or 99, 2)])
         looks = PERSON_LOOKS[: max(cfg.lexicon_size or 99, 2)]
         self.person_look = Categorical(looks, [6] + [1] * (len(looks) - 1))
 
@@ -80,6 +87,11 @@ class Stories:
         text = self.t(s, INTROS[k], "\0", a(s.pick(self.person_look, WORD) + p.profession), p.town, years)
         who = cast.intro(p, True)
         return text.replace("\0", cap(who) if text.startswith("\0") else who)
+
+    def usual(self, s, cast: Cast, p) -> str:
+        """'Every Monday she glazes three blue jugs.' (the person's trade was just said)"""
+        return self.t(s, "Every {0} {1} {2}.", s.pick(self.every, WORD), cast.ref(p),
+                      self.v.work(s, p.profession, "third"))
 
     def extra(self, s, cast: Cast, p, what: str) -> str:
         t = self.t
@@ -104,19 +116,22 @@ class Stories:
                     cast.ref(p), cast.intro(q), a(q.trait), q.profession, q.town)
 
     # ---- the third paragraph: a problem and help -------------------------------------------------
-    def problem(self, s, cast: Cast, p, q) -> tuple[list[str], dict]:
+    def problem(self, s, cast: Cast, p, q, seen: list[str]) -> tuple[list[str], dict]:
         v, t = self.v, self.t
         kind, thing, when = s.pick(_PROBLEM, STRUCTURE), v.thing(s), s.pick(v.when_pair, WORD)
         weather, daypart = when
         noun = thing.rsplit(" ", 1)[-1]
         at = t(s, "{One|Early one|Late one} {0} {1}{2}, ", weather, daypart,
                f" in {s.pick(v.month, WORD)}" if s.pick(_TWO, STRUCTURE) else f", at {s.pick(v.time, WORD)}")
-        first = at + t.one_of(s, LOST if kind == "lost" else BROKEN, cast.ref(p), p.possessive, thing)
+        sents = [at + t.one_of(s, LOST if kind == "lost" else BROKEN, cast.ref(p), p.possessive, thing) + "."]
         gift = s.pick(_GIFT, STRUCTURE)
-        if gift:
-            first += t(s, ", which {0} {1} had {given|sent|left} {2}{3}", p.possessive, s.pick(v.relative, WORD),
-                       p.object, s.pick(_OCCASION, WORD).format(P=p.possessive, S=p.subject))
-        sents = [first + "."]
+        if gift:  # who gave it, from where and when
+            sents.append(t(s, "It had been {a present|a gift} from {0} {1} in {2}{3}.", p.possessive,
+                           s.pick(v.relative, WORD), s.pick(self.towns, WORD),
+                           s.pick(_OCCASION, WORD).format(P=p.possessive, S=p.subject)))
+        elif s.pick(_TWO, STRUCTURE):  # where it was bought, and for how much
+            sents.append(t(s, "{0} had bought it {1} in {2} for {3} {shillings|pence}.", cap(p.subject),
+                           s.pick(self.bought, WORD), s.pick(self.towns, WORD), s.pick(self.price, WORD)))
         boast = s.pick(_BOAST, STRUCTURE)
         if boast == 0:
             sents.append(t(s, "It was {0} than any other {1} in {2}.", s.pick(v.better, WORD), noun, p.town))
@@ -130,24 +145,29 @@ class Stories:
                 again = s.pick(v.spot_pair, WORD)
                 sents.append(self.daily.when(s) + " " + t.one_of(s, SEARCHES2, cast.ref(p), *again))
                 searched += again
-        asker = s.pick(self._uniform[3], STRUCTURE)  # (only the chosen phrasing makes picks)
-        if asker == 1:
-            sents.append(t(s, ASKS[1], cap(cast.ref(q))))
-        else:
-            ref_p = cast.ref(p) if asker == 0 else cap(cast.ref(p))
-            sents.append(t(s, ASKS[asker], ref_p, cast.ref(q, False)))
+        asker = s.pick(self._uniform[4], STRUCTURE)  # (only the chosen phrasing makes picks)
+        if asker == 0:
+            sents.append(t(s, "So {0} asked {1} for help.", cast.ref(p), cast.ref(q, False)))
+        elif asker == 1:
+            sents.append(t(s, "{0} offered to help.", cap(cast.ref(q))))
+        elif asker == 2:
+            sents.append(t(s, "{0} went to fetch {1}, who came {at once|straight away|within the hour}.",
+                           cap(cast.ref(p)), cast.name(q)))
+        else:  # past a landmark of the town (remembered: the thing may turn up there)
+            sents.append(t(s, "{0} {hurried|ran|walked} {1} to fetch {2}.", cap(cast.ref(p)),
+                           self.daily.visit(s, p.town, seen), cast.name(q)))
         if s.pick(_DIALOGUE, STRUCTURE):
-            sents.append(t(s, '"{Do not worry|Never fear|Leave it to me}," {said|cried|promised} {0}, "I will {1} '
-                              'your {2}{| for you| by tonight}."', cast.ref(q), "find" if kind == "lost" else "mend", noun))
+            sents.append(t(s, '"{Do not worry|Never fear|Leave it to me}, I will {0} your {1}{| for you| by tonight}," '
+                              "{2} {said|cried|promised}.", "find" if kind == "lost" else "mend", noun, cast.ref(q)))
         manner = s.pick(v.manner_of[q.trait], INFERENCE)  # leans on the helper's character, said earlier
         if kind == "lost":
             a1, a2 = s.pick(v.spot_pair, WORD)
             searched += (a1, a2)
-            sents.append(t(s, "{0} {searched|looked|hunted|felt about} {1} and {2} {3}, {4}.", cap(cast.ref(q)), a1, a2,
-                           manner, s.pick(v.until, WORD)))
+            sents.append(t(s, "{0} {1} {searched|looked|hunted|felt about} {2} and {3} {4}.", cap(cast.ref(q)), manner,
+                           a1, a2, s.pick(v.until, WORD)))
         else:
-            sents.append(t(s, "{0} {worked on it|set to work on it|took it apart|got out the glue} {1}, {2}.",
-                           cap(cast.ref(q)), manner, s.pick(v.until, WORD)))
+            sents.append(t(s, "{0} {1} {worked on it|set to work on it|took it apart and cleaned it|got out the glue "
+                              "and worked} {2}.", cap(cast.ref(q)), manner, s.pick(v.until, WORD)))
         return sents, dict(problem=kind, thing=thing, noun=noun, manner=manner, gift=gift, weather=weather,
                            daypart=daypart, searched=searched)
 
@@ -196,9 +216,9 @@ class Stories:
             else:
                 found = t(s, "{0} mended the {1} so {well|neatly|cleverly} that {nobody|no one} could tell it had "
                              "been broken.", cap(cast.ref(q)), noun)
-            gift = L.PROFESSIONS[p.profession][2]
+            gift = v.goods(s, p.profession)  # from the trade the story has said: inference
             sents = [found, t(s, "{0} was so {1} that {2} {gave|brought|made} {3} {4} for {5}.", cap(cast.ref(p)),
-                              s.pick(v.good, WORD), p.subject, cast.ref(q, False), a(gift), self.reason(s, p, q, f))]
+                              s.pick(v.good, WORD), p.subject, cast.ref(q, False), gift, self.reason(s, p, q, f))]
             if s.pick(_CODA, STRUCTURE):
                 sents.append(t(s, "From that day on, {0} {kept|hid|stored} the {1} {2}.", cast.ref(p), noun,
                                s.pick(v.spot, WORD)))
@@ -241,13 +261,17 @@ class Stories:
         first.append(self.intro_sentence(s, cast, p))
         extras = s.pick(_EXTRAS, STRUCTURE)
         first += [self.extra(s, cast, p, w) for w in extras]
+        if s.pick(_TWO, STRUCTURE):  # a usual day of the trade just said: inference
+            first.append(self.usual(s, cast, p))
         q, sentence = self.second(s, cast, p)
         cast.people.append(q)
         first.append(sentence)
+        if s.pick(_TWO, STRUCTURE):
+            first.append(self.usual(s, cast, q))
         seen: list[str] = []
         middle = [self.daily.episode(s, cast, (p, q), seen, extras, season)
                   for _ in range(s.pick(self.episodes, STRUCTURE))]
-        trouble, f = self.problem(s, cast, p, q)
+        trouble, f = self.problem(s, cast, p, q, seen)
         end, ok = self.ending(s, cast, p, q, f, seen)
         after = self.epilogue(s, cast, p, q, f, ok, seen)
         paragraphs = [" ".join(first), " ".join(middle), " ".join(trouble), " ".join(end), " ".join(after)]

@@ -9,6 +9,8 @@ generator fast, and the probabilities are the same products.
 from __future__ import annotations
 
 from . import lexicon as L
+from . import compose as C
+from . import habits as H
 from . import scenes as S
 from .trades import WORK
 from .inflect import article, a, adverb, comparative, gerund, participle, past, phrase, plural, third
@@ -46,11 +48,18 @@ class Vocab:
         """A day's work of ``trade``: 'glazed three blue jugs' (verb, good and adjective are inference:
         they follow from the trade the text has said; the determiner is a word choice)."""
         verb = s.pick(self.work_verb[form][trade], INFERENCE)
-        det, many = s.pick(self.np_det, WORD)
+        det, many = s.pick(self.work_det, WORD)
         adj = s.pick(self.work_adj[trade], INFERENCE)
         good = s.pick(self.work_good[trade], INFERENCE)
         rest = adj + (self.work_plural[good] if many else good)
         return f"{verb} {article(rest)} {rest}" if det == "a" else f"{verb} {det} {rest}"
+
+    def goods(self, s, trade: str) -> str:
+        """'three warm buns', 'a crusty loaf': what a trade makes (adjective and good are inference)."""
+        det, many = s.pick(self.work_det, WORD)
+        adj, good = s.pick(self.work_adj[trade], INFERENCE), s.pick(self.work_good[trade], INFERENCE)
+        rest = adj + (self.work_plural[good] if many else good)
+        return f"{article(rest)} {rest}" if det == "a" else f"{det} {rest}"
 
     def thing(self, s) -> str:
         """'small brass key', 'rusty key', 'key': an adjective, a material, a noun (three word decisions)."""
@@ -66,12 +75,10 @@ class Vocab:
         self.described, self.made = described, made  # a thing: 'small brass key' (see ``thing``)
         self.weather, self.daypart = z(L.WEATHER), z(L.DAYPARTS)
         self.weekday, self.month, self.season = z(L.WEEKDAYS), z(L.MONTHS), z(L.SEASONS)
-        self.place, self.spot = z(L.TOWN_PLACES), z(L.HOUSE_SPOTS)
+        self.place, self.spot = z(L.TOWN_PLACES), z(C.house_spots(w))
         self.good = z(L.FEELINGS_GOOD)
         self.relative, self.number = z(L.RELATIVES), z(L.NUMBERS)
-        self.whom = Categorical(w(("the neighbours", "the school", "the fair", "a friend", "the mayor", "the church",
-                                   "the market", "the vicar", "the children", "an old aunt", "the inn", "the doctor",
-                                   "a cousin", "the museum", "the harvest supper", "the jumble sale")))
+        self.whom = C.patrons(w)
         self.motion = z([past(v) for v in L.MOTION_VERBS])
         self.saying = z([past(v) for v in L.SAYING_VERBS])
         manners = w(L.MANNERS)
@@ -114,10 +121,12 @@ class Vocab:
         clocked = [f"At {c} on {d}" for c in self.clock.items for d in self.weekday.items]
         self.moment = Categorical(moments + clocked, [1 / len(moments)] * len(moments) + [1 / len(clocked)] * len(clocked))
         self.season_sky = {x: Categorical(w(S.SEASON_SKIES[x])) for x in L.SEASONS}
-        self.pet_habits = {x: Categorical(w(S.PET_HABITS[S.PET_KINDS[x]])) for x in L.PETS}
-        self.trait_habits = {x: Categorical(w(S.TRAIT_HABITS[x])) for x in L.TRAITS}
+        self.pet_habits = C.pet_doings(w)
+        self.reaction = zipf(w(H.REACTIONS), s)
+        self.hobby_doings = C.hobby_doings(w)
+        self.trait_habits = C.trait_habits(w, s)
         manners = w(L.ACTION_MANNERS)
-        self.how = Categorical([""] + [adverb(m) + " " for m in manners], [len(manners)] + [1.0] * len(manners))
+        self.how = Categorical([""] + [adverb(m) + " " for m in manners], [len(manners) / 2] + [1.0] * len(manners))
         # how someone does things leans on their character, once the story has said it
         fitting = dict(steady=("quiet", "slow", "calm", "neat", "silent"), hasty=("quick", "hurried", "brisk", "swift", "eager"),
                        merry=("happy", "cheerful", "merry", "glad", "eager"))
@@ -154,6 +163,9 @@ class Vocab:
         assert not (set(looks) | set(L.MATERIALS)) & set(L.OBJECTS)
         self.np_det = Categorical([("the", False), ("a", False), ("some", True)] + [(n, True) for n in w(L.NUMBERS)],
                                   [0.36, 0.24, 0.1] + [0.3 / len(w(L.NUMBERS))] * len(w(L.NUMBERS)))
+        many = w(L.NUMBERS) + w(L.QUANTITIES)  # a trade's goods also come by the dozen
+        self.work_det = Categorical([("the", False), ("a", False), ("some", True)] + [(n, True) for n in many],
+                                    [0.3, 0.2, 0.1] + [0.4 / len(many)] * len(many))
         self.np_look = Categorical([""] + [x + " " for x in looks], [0.35 * len(looks)] + [0.65] * len(looks))
         self.np_made = Categorical([""] + [x + " " for x in w(L.MATERIALS)], [0.6 * len(w(L.MATERIALS))] + [0.4] * len(w(L.MATERIALS)))
         self.thing_verb = zw([past(x) for x in L.THING_VERBS])
@@ -168,7 +180,7 @@ class Vocab:
         self.work_verb = {f: {t: Categorical([phrase(v, g) for v in w(x[0])]) for t, x in WORK.items()}
                           for f, g in forms.items()}
         self.work_good = {t: Categorical(w(x[1])) for t, x in WORK.items()}
-        self.work_adj = {t: Categorical([""] + [a + " " for a in w(x[2])], [len(w(x[2]))] + [1.0] * len(w(x[2])))
+        self.work_adj = {t: Categorical([""] + [a + " " for a in w(x[2])], [len(w(x[2])) / 3] + [1.0] * len(w(x[2])))
                          for t, x in WORK.items()}
         self.work_plural = {g: plural(g) for x in WORK.values() for g in x[1]}
         goods = {g for x in WORK.values() for g in x[1]} | {g.split()[-1] for x in WORK.values() for g in x[1]}

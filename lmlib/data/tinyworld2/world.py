@@ -35,7 +35,7 @@ class WorldConfig:
     n_people: int = 1000
     n_towns: int = 40
     lexicon_size: int | None = None
-    max_episodes: int = 10
+    max_episodes: int = 12
     max_facts: int = 6  # facts in a biography (a fact sheet has one more)
     zipf_s: float = 1.0  # exponent of the Zipf weights for people and the older word lists
     word_zipf_s: float = 0.5  # exponent of the Zipf weights of the story grammar's word lists

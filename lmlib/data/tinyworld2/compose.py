@@ -1,0 +1,80 @@
+"""Composed phrases: many sensible phrases from a few lists, each drawn as one joint pick.
+
+Hiding places at home ("behind the grandfather clock", "at the bottom of the sewing basket"),
+people and occasions something is done for ("for the new curate", "for the church fete"), a
+hobby's activities at its places, a pet's actions and their targets, and the habits of each
+character. One pick over the rendered phrases costs the same bits as the picks of its parts and
+is faster; every rendered phrase is distinct (checked), so the grammar stays unambiguous.
+"""
+
+from __future__ import annotations
+
+from . import habits as H
+from . import lexicon as L
+from . import scenes as S
+from .lexicon import phrases
+from .sampler import Categorical, zipf
+
+# furniture a thing can be under, behind or beside; containers it can be in
+FURNITURE = phrases("bed|sofa|dresser|piano|wardrobe|bookcase|kitchen table|sideboard|armchair|washstand|"
+                    "chest of drawers|hat stand|grandfather clock|workbench|mangle|rocking chair|settle|"
+                    "dressing table|kitchen range|linen press")
+SURFACE_PREPOSITIONS = ("under", "behind", "beside")
+CONTAINERS = phrases("kitchen drawer|sewing basket|biscuit tin|laundry basket|toy box|coal bucket|flower pot|"
+                     "tea caddy|log basket|button jar|bread crock|rag bag|writing desk|bottom drawer")
+CONTAINER_PREPOSITIONS = ("in", "at the bottom of")
+ROOM_SPOTS = phrases("in the attic|in the cellar|under the stairs|in the garden shed|on the mantelpiece|"
+                     "on the windowsill|behind the door|under the rug|on the top shelf|in a coat pocket|"
+                     "inside an old boot|behind the curtains|beneath the cushions|in the larder|on the landing|"
+                     "in the porch|in the wash house|on the back step")
+# people something is done for (they take an adjective) and occasions (they do not)
+PATRONS = phrases("vicar|mayor|doctor|schoolmaster|widow next door|innkeeper|curate|postmistress|squire|"
+                  "constable|midwife|stationmaster|organist|grocer's wife|miller's boy|neighbours|twins next door|"
+                  "churchwarden|lodger|harbour master")
+PATRON_LOOKS = ("", "old ", "new ", "young ")
+OCCASIONS = phrases("the harvest supper|the church fete|the jumble sale|the school fair|the flower show|"
+                    "a wedding|a christening|a birthday party|the Sunday market|the spring fair|the museum|"
+                    "the town hall|the children|an old aunt|a cousin|the Christmas bazaar|the orphanage|"
+                    "the almshouse|the cricket club|the choir outing")
+
+
+def _distinct(items: list[str]) -> list[str]:
+    assert len(set(items)) == len(items), "composed phrases must be distinct (the grammar is unambiguous)"
+    return items
+
+
+def house_spots(words) -> list[str]:
+    """Every hiding place at home, most common first (a config truncates each part)."""
+    spots = [f"{p} the {f}" for f in words(FURNITURE) for p in words(SURFACE_PREPOSITIONS)]
+    spots += [f"{p} the {c}" for c in words(CONTAINERS) for p in words(CONTAINER_PREPOSITIONS)]
+    return _distinct(list(words(ROOM_SPOTS)) + spots)
+
+
+def patrons(words) -> Categorical:
+    """'the new curate', 'the neighbours', 'the church fete': whom or what something is for."""
+    people = [f"the {look}{p}" for p in words(PATRONS) for look in words(PATRON_LOOKS)
+              if not (look and p.endswith(("s", "next door", "boy")))]
+    occasions = list(words(OCCASIONS))
+    items = _distinct(people + occasions)
+    return Categorical(items, [1.0 / len(people)] * len(people) + [1.0 / len(occasions)] * len(occasions))
+
+
+def hobby_doings(words) -> dict[str, Categorical]:
+    """Per hobby: 'tied some new flies by the weir' (an activity and one of the hobby's places)."""
+    out = {}
+    for hobby, (acts, places) in H.HOBBY_DOINGS.items():
+        out[hobby] = Categorical(_distinct([f"{x} {y}" for x in words(acts) for y in words(places)]))
+    return out
+
+
+def pet_doings(words) -> dict[str, Categorical]:
+    """Per pet: 'growled at the milkman' (an action of its kind and a target)."""
+    kinds = {k: Categorical(_distinct([f"{x} {y}" for x in words(acts) for y in words(targets)]))
+             for k, (acts, targets) in H.PET_DOINGS.items()}
+    return {pet: kinds[S.PET_KINDS[pet]] for pet in L.PETS}
+
+
+def trait_habits(words, s: float) -> dict[str, Categorical]:
+    """Per character trait: six habits, the old three first."""
+    return {t: zipf(_distinct(list(words(S.TRAIT_HABITS[t] + phrases(H.MORE_TRAIT_HABITS[t])))), s)
+            for t in L.TRAITS}
