@@ -23,6 +23,7 @@ Modules (one idea each):
 - ``lmlib.generate``    greedy, temperature, top-k and top-p sampling (one decoding loop)
 - ``lmlib.sequences``   log-probs of completions, batched generation with left padding, KL to a reference
 - ``lmlib.compress``    arithmetic coding driven by a language model
+- ``lmlib.compressors`` gzip, bz2 and xz as baselines, plain and given a context (the training text)
 - ``lmlib.scaling``     parameters, FLOPs, memory, GPU-hours and cost
 - ``lmlib.scaling_law`` FLOPs per token layer by layer, the fitted L(N, D), compute-optimal N and D
 - ``lmlib.plot``        the book's figures
