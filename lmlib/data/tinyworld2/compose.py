@@ -53,7 +53,7 @@ def house_spots(words) -> list[str]:
 def patrons(words) -> Categorical:
     """'the new curate', 'the neighbours', 'the church fete': whom or what something is for."""
     people = [f"the {look}{p}" for p in words(PATRONS) for look in words(PATRON_LOOKS)
-              if not (look and p.endswith(("s", "next door", "boy")))]
+              if not (look and (p.endswith(("s", "next door")) or "'" in p))]  # not 'the young grocer's wife'
     occasions = list(words(OCCASIONS))
     items = _distinct(people + occasions)
     return Categorical(items, [1.0 / len(people)] * len(people) + [1.0 / len(occasions)] * len(occasions))

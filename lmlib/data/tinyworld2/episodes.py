@@ -11,8 +11,8 @@ town's landmarks).
 from __future__ import annotations
 
 from . import lexicon as L
-from .cast import Cast
-from .inflect import a
+from .cast import Cast, cap
+from .inflect import a, past
 from .sampler import INFERENCE, STRUCTURE, WORD, Categorical, Sampler
 
 _EPISODE = Categorical(["walk", "meal", "talk", "deed", "things"], [2, 1.5, 1, 1, 8])
@@ -20,7 +20,7 @@ _SCENE_FIRST = Categorical([False, True], [0.88, 0.12])
 _TIED = {n: Categorical([True, False], [w, 1 - w]) for n, w in ((1, 0.55), (2, 0.7), (3, 0.75), (4, 0.8))}
 _WHICH = {n: Categorical(range(n), [3] + [1] * (n - 1)) for n in (2, 3, 4)}  # known[0] is the trade
 _WHO = Categorical([0, 1])
-_WHEN = Categorical(range(4), [0.25, 0.3, 0.2, 0.25])
+_WHEN = Categorical(range(6), [0.3, 0.16, 0.12, 0.08, 0.12, 0.22])  # 5: no time at all
 _WHERE = Categorical(["work", "landmark", ""], [0.15, 0.5, 0.35])
 _TAIL = Categorical(["", "not", "while", "song", "until"], [2, 0.5, 2, 0.7, 1])
 _ACTS = Categorical(range(3), [0.85, 0.05, 0.1])
@@ -48,25 +48,39 @@ class Episodes:
                 mine.append(left.pop(r.pick(Categorical(range(len(left))))))
             self.town_landmarks[town] = Categorical(mine)
 
-    def visit(self, s, town: str, seen: list[str]) -> str:
-        """'past the crooked windmill': a landmark of the story's town (the town was said earlier)."""
+    def visit(self, s, town: str, seen: list[str], motion: bool = False) -> str:
+        """'by the crooked windmill' (or, for one who moves, 'past the crooked windmill'): a landmark of
+        the story's town (the town was said earlier); the landmark is remembered in ``seen``."""
         v = self.v
-        place = f"{s.pick(v.landmark_near, WORD)}{s.pick(self.town_landmarks[town], INFERENCE)}"
+        prep = s.pick(v.towards if motion else v.near, WORD)
+        place = f"the {s.pick(v.landmark_look, WORD)}{s.pick(self.town_landmarks[town], INFERENCE)}"
         if place not in seen:
             seen.append(place)
-        return place
+        return f"{prep} {place}"
 
-    def when(self, s) -> str:
-        """'On Monday evening', 'At 7.45 on Friday', 'On 14 March', 'At 9.20 on 3 May'."""
+    def date(self, s, season: str) -> str:
+        """'14 March': a month of the story's season (inference) and a day."""
+        return f"{s.pick(self.v.day, WORD)} {s.pick(self.v.month_in[season], INFERENCE)}"
+
+    def when(self, s, season: str) -> str:
+        """'On Monday evening', 'At 7.45 on Friday', 'On 14 March', 'Later that day', or nothing."""
         v = self.v
         k = s.pick(_WHEN, STRUCTURE)
         if k == 0:
             return s.pick(v.moment, WORD)
         if k == 1:
-            return f"At {s.pick(v.time, WORD)} on {s.pick(v.weekday, WORD)}"
+            return f"At {s.pick(v.time_any, WORD)} on {s.pick(v.weekday, WORD)}"
         if k == 2:
-            return f"On {s.pick(v.date, WORD)}"
-        return f"At {s.pick(v.time, WORD)} on {s.pick(v.date, WORD)}"
+            return f"On {self.date(s, season)}"
+        if k == 3:
+            return f"At {s.pick(v.time, WORD)} on {self.date(s, season)}"
+        if k == 4:
+            return s.pick(v.later_on, WORD)
+        return ""
+
+    def scene_when(self, s, season: str) -> str:
+        """When the sky or the animals are described: a day or a date, never a clock time."""
+        return s.pick(self.v.moment, WORD) if s.pick(_TWO, STRUCTURE) else f"On {self.date(s, season)}"
 
     def how(self, s, x, known: bool) -> str:
         """An adverb (or none) for what ``x`` does: it leans on x's character if the story has said it."""
@@ -84,7 +98,7 @@ class Episodes:
             ref, how = cast.ref(y), self.how(s, y, known)
             if s.pick(_TWO, STRUCTURE):  # the other's trade (said when they were met): inference
                 return f", while {ref} {how}{v.work(s, y.profession)}"
-            return f", while {ref} {how}{s.pick(v.thing_verb, WORD)} {v.noun_phrase(s)}"
+            return f", while {ref} {how}{v.things.doing(s, past)}"
         if k == "song":
             return t(s, ", {humming|whistling|singing} {an old|a merry|a sad|a new|a silly|a slow} "
                         "{tune|song|hymn|ballad|march}")
@@ -96,11 +110,12 @@ class Episodes:
         """One episode; places it passes are remembered in ``seen``."""
         v, t = self.v, self.t
         p = people[0]
-        when = self.when(s)
         if s.pick(_SCENE_FIRST, STRUCTURE):  # the weather or the animals about: nobody acts
+            when = self.scene_when(s, season)
             if s.pick(_TWO, STRUCTURE):
                 return f"{when}, {s.pick(v.season_sky[season], INFERENCE)}."
             return f"{when}, {a(s.pick(v.scene, WORD))}."
+        when = self.when(s, season)
         self.trait_said = "trait" in stated
         x = people[s.pick(_WHO, INFERENCE)]  # who acts: a choice a reader must track
         y = people[1] if x is p else p
@@ -114,12 +129,14 @@ class Episodes:
         else:
             kind = s.pick(_EPISODE, STRUCTURE)  # an event not tied to what we know of x
         text = self.body(s, cast, kind, when, x, y, p, seen, stated)
+        if not when:  # (no time: the sentence opens with its subject)
+            text = cap(text.lstrip())
         if s.pick(_THEN, STRUCTURE):
             ref, how = cast.ref(x), self.how(s, x, "habit" in known)
             if s.pick(_TWO, STRUCTURE):  # more of x's trade (said earlier): inference
                 did = v.work(s, x.profession)
             else:
-                did = f"{s.pick(v.thing_verb, WORD)} {v.noun_phrase(s)}"
+                did = v.things.doing(s, past)
             text += " " + t(s, "{Then|Afterwards|After that|Later} {0} {1}{2}{3}.", ref, how, did,
                             f" for {s.pick(v.whom, WORD)}" if s.pick(_TWO, STRUCTURE) else "")
         return text
@@ -133,8 +150,8 @@ class Episodes:
                     f"{self.tail(s, cast, x, y)}.")
         if kind == "pet":
             if s.pick(_TWO, STRUCTURE):
-                return t(s, "{0} {1} {took|walked} {2} {out|along|down} {3}, and {2} {4}.", when, cast.ref(x),
-                         x.pet_name, self.visit(s, town, seen), s.pick(v.pet_habits[x.pet], INFERENCE))
+                return t(s, "{0} {1} {took|walked} {2} {3}, and {2} {4}.", when, cast.ref(x),
+                         x.pet_name, self.visit(s, town, seen, True), s.pick(v.pet_habits[x.pet], INFERENCE))
             return t(s, "{0} {1} {2}, and {3} {4}.", when, x.pet_name,
                      s.pick(v.pet_habits[x.pet], INFERENCE), cast.ref(x), s.pick(v.reaction, WORD))
         if kind == "habit":
@@ -153,12 +170,12 @@ class Episodes:
                 where = " " + self.visit(s, town, seen)
             return f"{when} {cast.ref(x)} {how}{acts}{where}{self.tail(s, cast, x, y)}."
         if kind == "things":
-            text = f"{when} {cast.ref(x)} {self.how(s, x, kn)}{s.pick(v.thing_verb, WORD)} {v.noun_phrase(s)}"
+            text = f"{when} {cast.ref(x)} {self.how(s, x, kn)}{v.things.doing(s, past)}"
             if s.pick(_SAW, STRUCTURE):
                 text += f" {self.visit(s, town, seen)}"
             return text + self.tail(s, cast, x, y) + "."
         if kind == "walk":
-            text = f"{when} {cast.ref(x)} {self.how(s, x, kn)}{s.pick(v.motion, WORD)} {self.visit(s, town, seen)}"
+            text = f"{when} {cast.ref(x)} {self.how(s, x, kn)}{s.pick(v.motion, WORD)} {self.visit(s, town, seen, True)}"
             if "pet" in stated and x is p and s.pick(_WITH_PET, STRUCTURE):
                 text += f" with {x.pet_name}"
             if s.pick(_SAW, STRUCTURE):

@@ -8,7 +8,7 @@ another is a real shift of domain.
 from __future__ import annotations
 
 from .cast import Cast, cap
-from .inflect import a, participle, phrase
+from .inflect import a, participle, past, phrase
 from .sampler import INFERENCE, PERSON, STRUCTURE, WORD, Categorical
 from .stories import PARAGRAPH
 
@@ -48,15 +48,14 @@ class Genres:
                 first.append(t(s, "{On|Last} {0} I {1}{2}, as usual.", s.pick(v.weekday, WORD), s.pick(v.how, WORD),
                                s.pick(v.trade_past[p.profession], INFERENCE)))
                 continue
-            first.append(t(s, "{On|Last} {0} I {1}{2} {3}{4}.", s.pick(v.weekday, WORD), s.pick(v.how, WORD),
-                           s.pick(v.thing_verb, WORD), v.noun_phrase(s),
+            first.append(t(s, "{On|Last} {0} I {1}{2}{3}.", s.pick(v.weekday, WORD), s.pick(v.how, WORD),
+                           v.things.doing(s, past),
                            f" for {s.pick(v.whom, WORD)}" if s.pick(_WHOM, STRUCTURE) else ""))
         second = []
         if s.pick(_PET_LINE, STRUCTURE):
             second.append(f"We have been eating {s.pick(v.foods, WORD)} every day.")
         if s.pick(_TROUBLE, STRUCTURE):
-            thing, manner = v.thing(s), s.pick(v.manner, WORD)
-            noun = thing.rsplit(" ", 1)[-1]
+            (thing, noun), manner = v.things.thing(s, "broken"), s.pick(v.manner, WORD)
             second.append(t(s, "{Then|Sadly|Worse still} I {broke|cracked|dropped} my {0}, so I mended it {1} at {2}.",
                             thing, manner, s.pick(v.time, WORD)))
             ok = s.pick(self.stories.success[manner], INFERENCE)
@@ -95,7 +94,7 @@ class Genres:
             second.append(t(s, "{The winning entry was|The judges chose|Everyone admired} {0}.", v.goods(s, p.profession)))
         quote = s.pick(_QUOTE, STRUCTURE)
         second.append(
-            f'"I have {phrase(act, participle)} every day for years," said {cast.ref(p)}.' if quote == 0 else
+            f'"I have {phrase(act, participle)} every day for years," {cast.ref(p)} said.' if quote == 0 else
             f'"I am {s.pick(v.good, WORD)}," {cast.ref(p)} told this paper, "and now I must {act}."')
         if s.pick(_WHO, STRUCTURE) == "friend":
             q = self.world.friend_of(p)

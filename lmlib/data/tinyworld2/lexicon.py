@@ -100,6 +100,9 @@ LOOKS = words("old small big new little heavy light tiny large shiny rusty dusty
               "crumpled gleaming glittering sparkling spotless greasy sticky damp soggy frayed "
               "threadbare lopsided crooked wobbly squeaky creaky noisy silent dainty hefty bulky "
               "slender stout quaint costly cheap humble shabby glossy gaudy sleek flimsy solid hollow bent chunky antique homemade handmade secondhand brand-new old-fashioned newfangled tidy grubby scruffy priceless valuable worthless peculiar ordinary favourite spare borrowed inherited lucky unlucky enormous miniature gigantic weathered warped tattered glistening dazzling speckled lacquered varnished rickety clunky fragile shimmering stained glowing humdrum handy useful useless well-worn much-loved")
+# what an owner boasts of a thing ('There was no locket in Bury finer than this one')
+BOASTS = words("fine pretty precious lovely handsome splendid beautiful elegant rare valuable costly "
+               "shiny old sturdy grand dainty")
 UNGRADABLE = words("broken worn threadbare spotless wooden ancient")
 MATERIALS = words("wooden silver brass iron copper leather woollen glass golden stone paper silk tin")
 
@@ -185,7 +188,11 @@ LANDMARKS = phrases(
     "farmhouse|stables|fountain|well|gate|market hall|bridge|pond|forge|barn|tower|museum|theatre|"
     "boathouse|lighthouse|toll house|almshouse|dairy|granary|brewery|tannery|schoolhouse|vicarage|"
     "watermill|bandstand|signal box|lock gates|cattle market")
-LANDMARK_PREPOSITIONS = words("by near behind outside beside past")
+LANDMARK_PREPOSITIONS = phrases("by|near|behind|outside|beside|in front of|opposite|round the back of")
+MOTION_PREPOSITIONS = phrases("past|to|towards|as far as|up to|down to|over to|round by")
+# an episode placed after the one before (never 'Then', 'Later' alone: those open a follow-up sentence)
+LATER_ON = phrases("Later that day|A little later|Soon afterwards|The day after|A few days later|"
+                   "That same week|The following week|Not long after|Some days later|Later that week")
 LANDMARK_LOOKS = words("old new little big busy quiet crowded empty shady tall grey white "
                        "crooked ruined painted")
 # how someone does a thing: adjectives that derive the adverbs

@@ -100,8 +100,8 @@ class Stories:
                      a(s.pick(self.v.pet_looks, WORD)), p.pet, p.pet_name)
         if what == "hobby":
             verb, where = self.v.hobby[p.hobby]
-            return t(s, "In {0} {spare|free} time {1} {loved|enjoyed|was fond of} {2}.", cast.poss(p), cast.ref(p),
-                     p.hobby)
+            return t(s, "{0} {loved|enjoyed|was fond of} {2} in {1} {spare|free} time.", cap(cast.ref(p)),
+                     p.possessive, p.hobby)
         return t(s, "{Everyone|People} in {0} {spoke of|knew of|admired|talked about} {1} {2}.", p.town,
                  cast.poss(p), noun_of_quality(p.trait))
 
@@ -116,13 +116,13 @@ class Stories:
                     cast.ref(p), cast.intro(q), a(q.trait), q.profession, q.town)
 
     # ---- the third paragraph: a problem and help -------------------------------------------------
-    def problem(self, s, cast: Cast, p, q, seen: list[str]) -> tuple[list[str], dict]:
+    def problem(self, s, cast: Cast, p, q, seen: list[str], season: str) -> tuple[list[str], dict]:
         v, t = self.v, self.t
-        kind, thing, when = s.pick(_PROBLEM, STRUCTURE), v.thing(s), s.pick(v.when_pair, WORD)
-        weather, daypart = when
-        noun = thing.rsplit(" ", 1)[-1]
+        kind = s.pick(_PROBLEM, STRUCTURE)
+        thing, noun = v.things.thing(s, kind)
+        weather, daypart = s.pick(v.when_pair, WORD)
         at = t(s, "{One|Early one|Late one} {0} {1}{2}, ", weather, daypart,
-               f" in {s.pick(v.month, WORD)}" if s.pick(_TWO, STRUCTURE) else f", at {s.pick(v.time, WORD)}")
+               f" in {s.pick(v.month_in[season], INFERENCE)}" if s.pick(_TWO, STRUCTURE) else f", at {s.pick(v.time, WORD)}")
         sents = [at + t.one_of(s, LOST if kind == "lost" else BROKEN, cast.ref(p), p.possessive, thing) + "."]
         gift = s.pick(_GIFT, STRUCTURE)
         if gift:  # who gave it, from where and when
@@ -143,7 +143,8 @@ class Stories:
             sents.append(t.one_of(s, SEARCHES, cap(cast.ref(p)), searched[0], searched[1], noun))
             if s.pick(_TWO, STRUCTURE):
                 again = s.pick(v.spot_pair, WORD)
-                sents.append(self.daily.when(s) + " " + t.one_of(s, SEARCHES2, cast.ref(p), *again))
+                w = self.daily.when(s, season)
+                sents.append(cap(f"{w} " * bool(w) + t.one_of(s, SEARCHES2, cast.ref(p), *again)))
                 searched += again
         asker = s.pick(self._uniform[4], STRUCTURE)  # (only the chosen phrasing makes picks)
         if asker == 0:
@@ -155,7 +156,7 @@ class Stories:
                            cap(cast.ref(p)), cast.name(q)))
         else:  # past a landmark of the town (remembered: the thing may turn up there)
             sents.append(t(s, "{0} {hurried|ran|walked} {1} to fetch {2}.", cap(cast.ref(p)),
-                           self.daily.visit(s, p.town, seen), cast.name(q)))
+                           self.daily.visit(s, p.town, seen, True), cast.name(q)))
         if s.pick(_DIALOGUE, STRUCTURE):
             sents.append(t(s, '"{Do not worry|Never fear|Leave it to me}, I will {0} your {1}{| for you| by tonight}," '
                               "{2} {said|cried|promised}.", "find" if kind == "lost" else "mend", noun, cast.ref(q)))
@@ -180,7 +181,7 @@ class Stories:
                 self._found[n] = Categorical(list(range(n)) + [None], [_FOUND_AWAY / n] * n + [1 - _FOUND_AWAY])
             i = s.pick(self._found[n], INFERENCE)
             if i is not None:
-                return seen[i]
+                return f"{s.pick(self.v.near, WORD)} {seen[i]}"
         key = frozenset(searched)
         if key not in self._spots_left:
             spot = self.v.spot
@@ -244,7 +245,7 @@ class Stories:
                       "{2} when the {3} {4}.", cast.ref(p), weather, f["daypart"], f["noun"], what,
                    s.pick(self.v.later, WORD))]
         if seen and s.pick(_RECALL, STRUCTURE):  # which earlier place comes back: inference
-            sents.append(t(s, "{Whenever|Each time} {0} {walked|went} {1}, {2} {thought of|remembered} that day.",
+            sents.append(t(s, "{Whenever|Each time} {0} {walked|went} past {1}, {2} {thought of|remembered} that day.",
                            cast.ref(p), seen[s.pick(self._uniform[len(seen)], INFERENCE)], p.subject))
         if s.pick(_STILL, STRUCTURE):
             sents.append(t(s, "{0} still {1} every {day|week|morning}, and {2} still {3} now and then.", cap(cast.ref(p)),
@@ -271,7 +272,7 @@ class Stories:
         seen: list[str] = []
         middle = [self.daily.episode(s, cast, (p, q), seen, extras, season)
                   for _ in range(s.pick(self.episodes, STRUCTURE))]
-        trouble, f = self.problem(s, cast, p, q, seen)
+        trouble, f = self.problem(s, cast, p, q, seen, season)
         end, ok = self.ending(s, cast, p, q, f, seen)
         after = self.epilogue(s, cast, p, q, f, ok, seen)
         paragraphs = [" ".join(first), " ".join(middle), " ".join(trouble), " ".join(end), " ".join(after)]

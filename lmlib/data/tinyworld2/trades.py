@@ -109,3 +109,71 @@ _MORE_ADJECTIVES = dict(
 WORK = {trade: tuple(tuple(x.split("|")) for x in spec.split(" / ")) for trade, spec in _WORK.items()}
 WORK = {trade: (verbs, goods, adjs + tuple(a for a in _MORE_ADJECTIVES[trade].split("|") if a not in adjs))
         for trade, (verbs, goods, adjs) in WORK.items()}
+
+# more verbs and goods per trade: 'verbs / goods' (every verb still fits every good, old and new)
+_MORE_WORK = dict(
+    baker="price|set out|box up|cool / doughnut|teacake|bap|flan|sponge|fruit cake|Chelsea bun|jam tart|seed cake|gingerbread|turnover|pasty|sausage roll|custard tart|cob loaf|bloomer|brioche|Bath bun",
+    farmer="buy|fatten|move|water / gosling|sow|cockerel|turkey|goose|pullet|steer|mule|nanny goat|kid|bantam|ox|boar",
+    teacher="correct|praise|hand out|go through / story|letter|project|book report|nature diary|history essay|geography test|page of sums|copybook|weekly test|sum",
+    fisher="weigh|land|pack|box up / haddock|sole|whiting|bream|skate|trout|salmon|prawn|dab|flounder|gurnard|pollock|conger|sea bass",
+    weaver="hem|measure|roll up|wash / blanket|cushion cover|table runner|bath mat|hearth rug|stair carpet|wall hanging|horse blanket|length of tweed|bolt of cloth|travelling rug|coverlet|counterpane|picnic rug",
+    potter="trim|stack|pack|decorate|wrap / teapot|saucer|jam pot|honey pot|pie dish|storage jar|soap dish|ewer|cider jar|salt pig|planter|candle holder",
+    carpenter="paint|measure|wax|finish|deliver / chair|bench|stool|wardrobe|coffin|cabinet|bed frame|cradle|settle|staircase|shelf|trestle|window seat|blanket chest",
+    miller="load|lift|sell|tie up|mark / sack of wheat|bag of meal|sack of malt|bag of flour|sack of peas|bag of cornmeal|sack of oatmeal|bag of semolina|sack of beans",
+    smith="heat|straighten|file / firedog|chain|hook|fire grate|boot scraper|hoop|trivet|axle|spit|andiron|weathercock|door hinge|shovel blade",
+    tailor="hem|cut out|fit|tack / blazer|cape|frock coat|tailcoat|pair of breeches|riding jacket|dinner jacket|topcoat|uniform|morning coat|smoking jacket|cassock|pea coat",
+    doctor="see|call on|reassure|sit with / mother|labourer|housemaid|milkmaid|lodger|shopkeeper|schoolgirl|curate|farmhand|miner|orphan",
+    painter="hang|sign|show|clean / study of fruit|watercolour|study of roses|view of the church|self-portrait|pastel|street scene|harbour scene|winter scene|picture of the mill|painting of the bay|flower painting",
+    shepherd="move|check|drive|mark|tend / tup|shearling|gimmer|ewe lamb|ram lamb|teg|twin lamb",
+    gardener="move|feed|label / cabbage|cauliflower|apple tree|pear tree|hollyhock|sweet pea|lupin|peony|fern|geranium|rhubarb crown|strawberry plant|raspberry cane|climbing rose|fuchsia|pansy",
+    builder="fetch|load|unload|measure|set / kerbstone|roof tile|flagstone|chimney pot|window sill|joist|rafter|gutter|cornerstone|block of stone|doorframe|ridge tile",
+    cook="season|heat up|dish up|warm / pie|curry|hotpot|dumpling|fritter|rissole|fish pie|shepherd's pie|meat loaf|goulash|chowder|gratin|pilaf|fricassee",
+    singer="hum|write|teach|copy out / folk song|madrigal|psalm|love song|drinking song|nursery rhyme|part song|spiritual|ditty|chorus|canticle|serenade",
+    sailor="stow|mend|untangle / towline|anchor rope|guy rope|lanyard|tow rope|heaving line|dock line|lifeline|grass rope|stay|painter line|sheet rope",
+    merchant="ship|order|price|unload|store / sack of coffee|crate of lemons|bolt of linen|chest of cloves|jar of ginger|barrel of sugar|box of raisins|sack of rice|bale of wool|cask of oil|bag of nutmegs|tin of cocoa|case of brandy",
+    hunter="stalk|creep up on|flush out|lose sight of|wait for / rabbit|stag|roe deer|wild duck|snipe|pigeon|quail|teal|hind|buck|wild goose|curlew",
+    brewer="store|label|test|ship / barrel of cider|keg of bitter|jug of ale|barrel of stout|cask of mild|keg of cider|flagon of cider|hogshead of ale|firkin of bitter|bottle of stout|jar of ginger beer",
+    cobbler="resole|heel|stretch|fit / shoe|walking boot|work boot|football boot|court shoe|galosh|pump|wellington|ankle boot|lace-up|buckle shoe",
+    mason="dress|fit|lift|mark out|clean / headstone|fireplace|font|plinth|column|milestone|memorial|trough|mounting block|sundial|gatepost|corbel|keystone",
+    clockmaker="repair|adjust|regulate|take apart|sell / mantel clock|wall clock|travelling clock|kitchen clock|hunter watch|fob watch|bracket clock|musical clock|chronometer|stopwatch",
+    bookbinder="gild|cover|press|sell / atlas|Bible|psalter|almanac|logbook|account book|photograph album|herbal|missal|guest book|visitors' book|diary",
+    locksmith="grease|change|clean|adjust|unlock / deadlock|mortice lock|door lock|gate lock|combination lock|trunk lock|cabinet lock|night latch|window catch|hasp|catch",
+    beekeeper="inspect|paint|close up|mend / beehive|observation hive|nucleus box|queen cage|honey super|brood box|feeder|hive roof|hive stand|drone frame|straw skep",
+    nurse="sit with|settle|nurse|watch over|bathe / widow|schoolgirl|farmhand|convalescent|lodger|orphan|labourer|housemaid|pensioner|stable lad|scullery maid",
+    librarian="dust|label|lend|list|wrap|order / biography|almanac|gazetteer|cookbook|hymnal|directory|annual|memoir|history book|book of verse|travel book|yearbook|ledger",
+    postman="collect|bring|drop off|sign for|fetch / letter|card|birthday card|money order|postal order|newspaper|magazine|catalogue|packet|Christmas card|seed packet",
+    innkeeper="set down|clear away|order|offer / glass of port|jug of beer|slice of pie|bowl of soup|plate of bread and cheese|dish of potatoes|cup of cocoa|glass of sherry|pot of coffee|glass of milk|plate of eggs",
+    musician="compose|arrange|write|teach|copy out / gigue|mazurka|gavotte|sarabande|nocturne|study|fugue|prelude|air|serenade|overture|galop|quadrille|lament",
+    butcher="price|pack|hang / pork chop|lamb chop|brisket|rump steak|oxtail|chicken|rabbit|loin of pork|saddle of mutton|rib of beef|pheasant|shoulder of lamb|ham hock",
+    grocer="order|fetch|unpack|display|count / apple|pear|plum|banana|grapefruit|cucumber|leek|swede|parsnip|cauliflower|peach|apricot|pineapple|marrow|beetroot",
+    jeweller="clean|value|repair|fit|weigh / bracelet|necklace|tiara|clasp|wedding band|cameo|stickpin|circlet|charm|dress ring|hatpin",
+    woodcutter="trim|cut down|measure|climb / ash|hazel|holly|hornbeam|sycamore|yew|chestnut|poplar|rowan|fir|spruce|hawthorn",
+    lamplighter="polish|mend|put out|refill / station lamp|shop lamp|carriage lamp|church lamp|market lamp|pier lamp|corner lamp|park lamp|signal lamp|chapel lamp",
+    astronomer="spot|track|study|follow / asteroid|galaxy|double star|star cluster|sunspot|variable star|moon of Jupiter|aurora|shooting star|nova|ring of Saturn",
+    chemist="prepare|analyse|store|measure out / salt|oil|reagent|alkali|spirit|essence|extract|emulsion|precipitate|distillate|dye|syrup",
+    judge="consider|dismiss|adjourn|rule on|look into / petition|suit|complaint|matter|boundary dispute|question of law|debt|action|theft case|will|contract",
+    soldier="inspect|oil|mend|fetch|hand in / pistol|carbine|revolver|helmet|sword|scabbard|lance|mess tin|cap badge|belt buckle|water bottle|greatcoat",
+    printer="proof|stack|bundle|pack|deliver|check / broadsheet|newsletter|menu|invitation|playbill|catalogue|timetable|greetings card|letterhead|wedding card|price list|order of service|bookplate|circular",
+    carter="haul|cart|take|drop off / load of bricks|load of timber|load of sand|sack of coal|crate of apples|bale of straw|load of turnips|keg of beer|piano|box of tools|sack of flour|load of gravel",
+    dancer="teach|master|show / quadrille|mazurka|galop|tango|foxtrot|quickstep|sword dance|morris dance|two-step|cakewalk|tarantella|bolero|schottische|fling",
+    pharmacist="wrap|sell|prepare|measure out / lozenge|capsule|tablet|cough drop|salve|liniment|balm|draught|gargle|eye lotion|plaster|embrocation|sleeping draught",
+)
+_DROP_VERBS = dict(soldier=("load",), pharmacist=("count out",))
+
+
+def _merge(trade: str, verbs: tuple, goods: tuple, adjs: tuple):
+    more_verbs, more_goods = (tuple(x.split("|")) for x in _MORE_WORK[trade].split(" / "))
+    verbs = tuple(v for v in verbs + more_verbs if v not in _DROP_VERBS.get(trade, ()))
+    goods = goods + tuple(g for g in more_goods if g not in goods)
+    assert len(set(verbs)) == len(verbs), trade
+    # 'fruit cake' must not read as an adjective 'fruit' and the good 'cake'
+    assert not [g for g in goods for h in goods for x in adjs if g == f"{x} {h}"], trade
+    return verbs, goods, adjs
+
+
+WORK = {trade: _merge(trade, *x) for trade, x in WORK.items()}
+
+# trades whose work comes a few at a time: 'sang two old ballads', never 'sang fifty ballads'
+FEW = frozenset("singer musician dancer painter doctor nurse judge astronomer hunter tailor jeweller clockmaker "
+                "bookbinder locksmith cobbler mason carpenter weaver beekeeper woodcutter lamplighter cook "
+                "innkeeper chemist soldier librarian sailor".split())

@@ -12,7 +12,8 @@ from . import lexicon as L
 from . import compose as C
 from . import habits as H
 from . import scenes as S
-from .trades import WORK
+from .things import Things, clashes
+from .trades import FEW, WORK
 from .inflect import article, a, adverb, comparative, gerund, participle, past, phrase, plural, third
 from .sampler import INFERENCE, WORD, Categorical, zipf
 from .world import WorldConfig
@@ -37,18 +38,11 @@ def manners_q(cfg: WorldConfig):
 class Vocab:
     """Every word distribution of the grammar."""
 
-    def noun_phrase(self, s) -> str:
-        """'the rusty brass kettle', 'seven lanterns', 'an old violin' (four word decisions)."""
-        (det, many), look, made = s.pick(self.np_det, WORD), s.pick(self.np_look, WORD), s.pick(self.np_made, WORD)
-        noun = s.pick(self.np_noun, WORD)
-        rest = look + made + (self.np_plural[noun] if many else noun)
-        return f"{article(rest)} {rest}" if det == "a" else f"{det} {rest}"
-
     def work(self, s, trade: str, form: str = "past") -> str:
         """A day's work of ``trade``: 'glazed three blue jugs' (verb, good and adjective are inference:
         they follow from the trade the text has said; the determiner is a word choice)."""
         verb = s.pick(self.work_verb[form][trade], INFERENCE)
-        det, many = s.pick(self.work_det, WORD)
+        det, many = s.pick(self.work_det[trade], WORD)
         adj = s.pick(self.work_adj[trade], INFERENCE)
         good = s.pick(self.work_good[trade], INFERENCE)
         rest = adj + (self.work_plural[good] if many else good)
@@ -56,7 +50,7 @@ class Vocab:
 
     def goods(self, s, trade: str) -> str:
         """'three warm buns', 'a crusty loaf': what a trade makes (adjective and good are inference)."""
-        det, many = s.pick(self.work_det, WORD)
+        det, many = s.pick(self.work_det[trade], WORD)
         adj, good = s.pick(self.work_adj[trade], INFERENCE), s.pick(self.work_good[trade], INFERENCE)
         rest = adj + (self.work_plural[good] if many else good)
         return f"{article(rest)} {rest}" if det == "a" else f"{det} {rest}"
@@ -89,8 +83,7 @@ class Vocab:
         self.trade_base = {p: zipf(list(acts[1]), s) for p, acts in L.PROFESSIONS.items()}
         self.trade_third = {p: zipf([phrase(v, third) for v in acts[1]], s) for p, acts in L.PROFESSIONS.items()}
         self.trade_gerund = {p: zipf([phrase(v, gerund) for v in acts[1]], s) for p, acts in L.PROFESSIONS.items()}
-        gradable = [x for x in w(L.LOOKS) if not x.endswith(("ed", "ing", "en")) and x not in L.UNGRADABLE]
-        self.better = zipf([comparative(x) for x in gradable or w(L.LOOKS)], s)
+        self.better = zipf([comparative(x) for x in w(L.BOASTS)], s)  # 'finer', 'more precious' 
         self.foods = zipf([plural(x) for x in w(L.FOODS)], s)
         self.news_event, self.news_problem = z(L.NEWS_EVENTS), z(L.NEWS_PROBLEMS)
         self.official = z(L.OFFICIALS)
@@ -99,8 +92,9 @@ class Vocab:
         ws = cfg.word_zipf_s
         zw = lambda items: zipf(w(items), ws)  # noqa: E731
         looks = Categorical([f"{x} " for x in w(L.LANDMARK_LOOKS)] + [""], [1.0] * len(w(L.LANDMARK_LOOKS)) + [4.0])
-        near = _joint(zw(L.LANDMARK_PREPOSITIONS), looks, lambda x, y: f"{x} the {y}")
-        self.landmark_near = near
+        self.landmark_look = looks  # 'the old mill': a place a story remembers; a preposition goes before it
+        self.near = zw(L.LANDMARK_PREPOSITIONS)  # where someone is: 'by', 'behind', 'outside'
+        self.towards = zw(L.MOTION_PREPOSITIONS)  # where someone goes: 'past', 'as far as'
         assert not {x.split()[-1] for x in self.spot.items} & set(L.LANDMARKS)  # a place in town is never a spot at home
         moments = ([f"On {d}" for d in self.weekday.items] + [f"On {d} {t}" for d in self.weekday.items
                                                              for t in self.daypart.items]
@@ -118,8 +112,14 @@ class Vocab:
         years = [str(y) for y in range(1950, 1990)][: max(cfg.lexicon_size or 99, 2)]
         later = ["Years later", "Months later", "Long afterwards", "Years afterwards"]
         self.later = Categorical(later + [f"In {y}" for y in years], [1.0] * 4 + [4.0 / len(years)] * len(years))
-        clocked = [f"At {c} on {d}" for c in self.clock.items for d in self.weekday.items]
-        self.moment = Categorical(moments + clocked, [1 / len(moments)] * len(moments) + [1 / len(clocked)] * len(clocked))
+        self.moment = Categorical(moments)  # scenery is never time-stamped to the minute
+        self.time_any = Categorical(self.time.items + self.clock.items)  # 'At 7.45', 'At a quarter to six'
+        self.later_on = zw(L.LATER_ON)  # 'Later that day': an episode placed after the last one
+        # a date in the story's season (said earlier: the month is inference, the day a word choice)
+        months = dict(spring=("March", "April", "May"), summer=("June", "July", "August"),
+                      autumn=("September", "October", "November"), winter=("December", "January", "February"))
+        self.month_in = {x: Categorical([m for m in w(L.MONTHS) if m in months[x]] or w(L.MONTHS)) for x in L.SEASONS}
+        self.day = Categorical([str(d) for d in range(1, 29)][: max(cfg.lexicon_size or 999, 2)])
         self.season_sky = {x: Categorical(w(S.SEASON_SKIES[x])) for x in L.SEASONS}
         self.pet_habits = C.pet_doings(w)
         self.reaction = zipf(w(H.REACTIONS), s)
@@ -157,24 +157,13 @@ class Vocab:
             boost = steady if trait in L.STEADY_TRAITS else set(adverbs) - steady if trait in L.HASTY_TRAITS else set()
             return Categorical(adverbs, [4.0 if m in boost else 1.0 for m in adverbs])
         self.manner_of = {t: lean(t) for t in w(L.TRAITS)}
-        # the richer noun phrase, drawn word by word: 'the', 'rusty', 'brass', 'kettle'
-        done = {past(x) for x in L.THING_VERBS}  # 'patched the patched cup' would say a word twice
-        looks = [x for x in w(L.LOOKS) + w(L.COLOURS) if x not in L.MATERIALS and x not in done]
-        assert not (set(looks) | set(L.MATERIALS)) & set(L.OBJECTS)
-        self.np_det = Categorical([("the", False), ("a", False), ("some", True)] + [(n, True) for n in w(L.NUMBERS)],
-                                  [0.36, 0.24, 0.1] + [0.3 / len(w(L.NUMBERS))] * len(w(L.NUMBERS)))
-        many = w(L.NUMBERS) + w(L.QUANTITIES)  # a trade's goods also come by the dozen
-        self.work_det = Categorical([("the", False), ("a", False), ("some", True)] + [(n, True) for n in many],
-                                    [0.3, 0.2, 0.1] + [0.4 / len(many)] * len(many))
-        self.np_look = Categorical([""] + [x + " " for x in looks], [0.35 * len(looks)] + [0.65] * len(looks))
-        self.np_made = Categorical([""] + [x + " " for x in w(L.MATERIALS)], [0.6 * len(w(L.MATERIALS))] + [0.4] * len(w(L.MATERIALS)))
-        self.thing_verb = zw([past(x) for x in L.THING_VERBS])
-        # a noun that some trade's work names with a verb of things ('fixed a watch') would let the same
-        # sentence come from two derivations: those nouns stay out of these noun phrases
-        clash = {act.split(" ")[-1] for d in self.trade_past.values() for act in d.items
-                 if act.split(" ")[0] in set(self.thing_verb.items) and len(act.split(" ")) == 3}
-        self.np_noun = zw([x for x in w(L.OBJECTS) if x not in clash])
-        self.np_plural = {x: plural(x) for x in self.np_noun.items}
+        many = w(L.NUMBERS) + w(L.QUANTITIES)  # most trades' goods also come by the dozen
+        few = [x for x in w(L.NUMBERS)[:4] + ["a few", "several"]]  # a singer sings two songs, not fifty
+        self.work_det_of = {}
+        for group, nums in (("many", many), ("few", few)):
+            self.work_det_of[group] = Categorical([("the", False), ("a", False), ("some", True)] + [(n, True) for n in nums],
+                                                  [0.3, 0.2, 0.1] + [0.4 / len(nums)] * len(nums))
+        self.work_det = {t: self.work_det_of["few" if t in FEW else "many"] for t in WORK}
         # each trade's work, composed (:mod:`.trades`)
         forms = dict(past=past, base=lambda v: v, third=third, gerund=gerund, participle=participle)
         self.work_verb = {f: {t: Categorical([phrase(v, g) for v in w(x[0])]) for t, x in WORK.items()}
@@ -183,9 +172,12 @@ class Vocab:
         self.work_adj = {t: Categorical([""] + [a + " " for a in w(x[2])], [len(w(x[2])) / 3] + [1.0] * len(w(x[2])))
                          for t, x in WORK.items()}
         self.work_plural = {g: plural(g) for x in WORK.values() for g in x[1]}
+        # everyday things by class (:mod:`.things`); a noun that a fixed phrase or a trade's good could
+        # also give ('cleaned the flute') would let one text come from two derivations: it stays out
         goods = {g for x in WORK.values() for g in x[1]} | {g.split()[-1] for x in WORK.values() for g in x[1]}
-        self.np_noun = zw([x for x in self.np_noun.items if x not in goods])
-        self.np_plural = {x: plural(x) for x in self.np_noun.items}
+        fixed = [x for d in self.trade_past.values() for x in d.items] + self.deed.items
+        fixed += [x for d in self.hobby_doings.values() for x in d.items]
+        self.things = Things(w, clashes(fixed, goods))
         self.until = Categorical(w(["for an hour", "all afternoon", "all evening", "until dark", "for hours",
                                     "until midnight", "for half the day", "till supper"]) + [f"until {c}" for c in self.clock.items])
         self.when_pair = _joint(self.weather, self.daypart, lambda x, y: (x, y))
