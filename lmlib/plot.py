@@ -86,3 +86,38 @@ def attention_map(weights, tokens: Sequence[str], ax=None, title: str | None = N
     ax.set_title(title or "attention weights")
     ax.figure.colorbar(image, ax=ax, fraction=0.046, pad=0.04, label="weight")
     return ax
+
+
+def input_representation(tokens: Sequence[str], token_type_ids: Sequence[int], ax=None,
+                         title: str = "BERT's input: token + segment + position embeddings"):
+    """BERT's input representation (Devlin et al., 2019, figure 2) for one real input: for every token
+    its token, segment and position embedding, whose sum (after LayerNorm) is what the first layer reads.
+
+    ``tokens``: the T tokens (e.g. ``tokenizer.encode(a, b).tokens``); ``token_type_ids``: their T
+    segment ids (0 = sentence A, 1 = sentence B).
+    """
+    T = len(tokens)
+    if len(token_type_ids) != T or T == 0:
+        raise ValueError(f"input_representation: need one segment id per token and at least one token, got "
+                         f"{T} tokens and {len(token_type_ids)} segment ids")
+    if ax is None:
+        _, ax = plt.subplots(figsize=(min(16.0, 1.0 + 1.05 * T), 3.4))
+    rows = [("input", [str(t) for t in tokens], None),
+            ("token", [f"E_{t}" for t in tokens], "#cfe2f3"),
+            ("segment", [f"E_{'AB'[int(s)] if int(s) < 2 else s}" for s in token_type_ids], None),
+            ("position", [f"E_{i}" for i in range(T)], "#d9ead3")]
+    segment_colours = ("#fce5cd", "#ead1dc")
+    for r, (name, labels, colour) in enumerate(rows):
+        y = -1.3 * r
+        ax.text(-0.7, y, name, ha="right", va="center", fontsize=9, style="italic")
+        for i, label in enumerate(labels):
+            face = colour or (segment_colours[int(token_type_ids[i]) % 2] if name == "segment" else "white")
+            ax.add_patch(plt.Rectangle((i - 0.45, y - 0.4), 0.9, 0.8, facecolor=face, edgecolor="grey"))
+            ax.text(i, y, label, ha="center", va="center", fontsize=8 if len(label) < 9 else 6.5)
+            if r >= 2:
+                ax.text(i, y + 0.65, "+", ha="center", va="center", fontsize=10)
+    ax.set_xlim(-2.2, T - 0.4)
+    ax.set_ylim(-1.3 * (len(rows) - 1) - 0.6, 0.6)
+    ax.set_title(title)
+    ax.axis("off")
+    return ax

@@ -325,3 +325,18 @@ def test_attention_map_rejects_wrong_shapes():
         attention_map(torch.rand(4, 4), ["a", "b", "c"])
     with pytest.raises(ValueError, match=r"\(T, T\)"):
         attention_map(torch.rand(2, 4, 4), ["a", "b", "c", "d"])
+
+
+def test_input_representation_figure_labels_every_embedding():
+    import matplotlib
+
+    matplotlib.use("Agg")
+    from lmlib.plot import input_representation
+
+    tokens = ["[CLS]", "she", "sang", "[SEP]", "he", "left", "[SEP]"]
+    ax = input_representation(tokens, [0, 0, 0, 0, 1, 1, 1])
+    texts = [t.get_text() for t in ax.texts]
+    assert {"E_she", "E_[CLS]", "E_A", "E_B", "E_0", "E_6", "input", "segment"} <= set(texts)
+    assert texts.count("E_A") == 4 and texts.count("E_B") == 3 and texts.count("+") == 2 * len(tokens)
+    with pytest.raises(ValueError, match="one segment id per token"):
+        input_representation(tokens, [0, 1])
