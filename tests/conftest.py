@@ -1,8 +1,10 @@
-"""Shared test set-up: no test may touch the network."""
+"""Shared test set-up: no test may touch the network; the pydocs splits the tokenizer tests share."""
 
 import socket
 
 import pytest
+
+from lmlib.data import pydocs
 
 _LOCAL = ("127.", "::1", "localhost", "0.0.0.0")
 
@@ -22,3 +24,15 @@ def no_network(monkeypatch):
     monkeypatch.setenv("HF_HUB_OFFLINE", "1")
     monkeypatch.setenv("HF_DATASETS_OFFLINE", "1")
     monkeypatch.setenv("TRANSFORMERS_OFFLINE", "1")
+
+
+@pytest.fixture(scope="session")
+def train_text() -> list[str]:
+    """pydocs' training paragraphs (read once per test session)."""
+    return pydocs.load("train")
+
+
+@pytest.fixture(scope="session")
+def valid_text() -> list[str]:
+    """pydocs' validation paragraphs."""
+    return pydocs.load("validation")

@@ -28,7 +28,7 @@ def test_pinned_digest_of_the_default_seed():
     assert digest(tw.generate(200, seed=0)) == PINNED
 
 
-PINNED = "cb0c59984bfeb5d57cefd3196716fa7c2b33c862b1346e699efe33da730b0010"
+PINNED = "2b1b4c8c48bfb853f520a491e46ab7801cc6ca7efa48099ac7b9a305274f2b0f"
 
 
 def test_same_seed_same_bytes_in_two_processes_and_hash_seeds():

@@ -24,16 +24,6 @@ from lmlib.tokenize.wordpiece import likelihood_gain
 
 
 @pytest.fixture(scope="module")
-def train_text() -> list[str]:
-    return pydocs.load("train")
-
-
-@pytest.fixture(scope="module")
-def valid_text() -> list[str]:
-    return pydocs.load("validation")
-
-
-@pytest.fixture(scope="module")
 def tiny_docs() -> list[str]:
     return tinyworld.texts(10_000, seed=0)
 

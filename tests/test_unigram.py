@@ -20,16 +20,6 @@ from lmlib.tokenize.unigram import SPACE, e_step, m_step, metaspace_decode, pre_
 
 
 @pytest.fixture(scope="module")
-def train_text() -> list[str]:
-    return pydocs.load("train")
-
-
-@pytest.fixture(scope="module")
-def valid_text() -> list[str]:
-    return pydocs.load("validation")
-
-
-@pytest.fixture(scope="module")
 def tiny_text() -> list[str]:
     return tinyworld.texts(300, seed=7) + tinyworld2.texts(100, seed=7)
 

@@ -106,6 +106,20 @@ class TransformerModel(nn.Module):
         return self.encode(input_ids, attention_mask, token_type_ids, position_ids, output_hidden_states,
                            output_attentions)
 
+    def run_blocks(self, x: Tensor, attention_mask: Tensor | None,
+                   output_attentions: bool) -> tuple[Tensor, list[Tensor], list[Tensor]]:
+        """x (B, T, d_model) through every block of ``self.blocks``: the output, the hidden states
+        (x, then every block's output) and, when asked for, every block's attention weights."""
+        hidden, attentions = [x], []
+        for block in self.blocks:
+            if output_attentions:
+                x, weights, _ = block(x, attention_mask, output_attentions=True)
+                attentions.append(weights)
+            else:
+                x = block(x, attention_mask)
+            hidden.append(x)
+        return x, hidden, attentions
+
     def check_inputs(self, input_ids: Tensor, attention_mask: Tensor | None = None,
                      token_type_ids: Tensor | None = None, position_ids: Tensor | None = None) -> None:
         """Raise a clear error unless input_ids is (B, T) token ids in [0, vocab_size), the masks and

@@ -85,14 +85,7 @@ class Bert(TransformerModel):
         """
         self.check_inputs(input_ids, attention_mask, token_type_ids, position_ids)
         x = self.embeddings(input_ids, token_type_ids, position_ids)
-        hidden, attentions = [x], []
-        for block in self.blocks:
-            if output_attentions:
-                x, weights, _ = block(x, attention_mask, output_attentions=True)
-                attentions.append(weights)
-            else:
-                x = block(x, attention_mask)
-            hidden.append(x)
+        x, hidden, attentions = self.run_blocks(x, attention_mask, output_attentions)
         pooled = torch.tanh(self.pooler(x[:, 0])) if self.pooler is not None else None  # [CLS] first
         return ModelOutput(x, tuple(hidden) if output_hidden_states else None, pooled,
                            tuple(attentions) if output_attentions else None)

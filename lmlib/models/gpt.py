@@ -79,14 +79,7 @@ class GPTModel(TransformerModel):
         if token_type_ids is not None:
             x = x + self.wte(token_type_ids)
         x = self.drop(x)
-        hidden, attentions = [x], []
-        for block in self.blocks:
-            if output_attentions:
-                x, weights, _ = block(x, attention_mask, output_attentions=True)
-                attentions.append(weights)
-            else:
-                x = block(x, attention_mask)
-            hidden.append(x)
+        x, hidden, attentions = self.run_blocks(x, attention_mask, output_attentions)
         x = self.ln_f(x)
         hidden[-1] = x  # HF's convention: the last entry is after ln_f
         return ModelOutput(x, tuple(hidden) if output_hidden_states else None,

@@ -54,7 +54,7 @@ IRREGULAR_VERBS = dict(
 IRREGULAR_VERBS = {k.rstrip("_"): v for k, v in IRREGULAR_VERBS.items()}
 DOUBLING = set("stop plan shop drop chop grab hug jog knit pat pet rob rub scrub skip slip step "
                "tap trim trip wrap beg hop nod nap plug ship dip sip tug hum jam mop pin skin stir fit "
-               "chat dab spot gut trap slam hem swap unwrap chisel label level travel model signal tunnel quarrel shovel".split())
+               "chat dab spot gut trap slam hem swap unwrap admit commit permit regret refer prefer chisel label level travel model signal tunnel quarrel shovel".split())
 
 # base: (comparative, superlative)
 IRREGULAR_ADJECTIVES = dict(good=("better", "best"), bad=("worse", "worst"), far=("farther", "farthest"),

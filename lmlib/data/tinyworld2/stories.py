@@ -13,6 +13,7 @@ from __future__ import annotations
 
 from . import lexicon as L
 from .cast import Cast, cap
+from .details import Details
 from .episodes import Episodes
 from .inflect import a, noun_of_quality
 from .phrasing import Phrasebook
@@ -79,6 +80,7 @@ class Stories:
         self.price = Categorical([str(n) for n in range(2, 61)][: max(cfg.lexicon_size or 99, 2)])
         looks = PERSON_LOOKS[: max(cfg.lexicon_size or 99, 2)]
         self.person_look = Categorical(looks, [6] + [1] * (len(looks) - 1))
+        self.d = Details(world, vocab, self.t, self.daily, self.years)
 
     # ---- the first paragraph: who is who -----------------------------------------------------
     def intro_sentence(self, s, cast: Cast, p) -> str:
@@ -109,9 +111,11 @@ class Stories:
         t = self.t
         if s.pick(_FRIEND, STRUCTURE) == "friend":
             q = self.world.friend_of(p)
+            self.met = True
             return q, t(s, "{0} {best|oldest|dearest|closest} friend was {1}, {2} {3} from {4}.", cap(cast.poss(p)),
                         cast.intro(q), a(q.trait), q.profession, q.town)
         q = s.pick(self.people.others(p), PERSON)
+        self.met = False
         return q, t(s, "{One day|One morning|Once|One evening} {0} {met|ran into|got to know} {1}, {2} {3} from {4}.",
                     cast.ref(p), cast.intro(q), a(q.trait), q.profession, q.town)
 
@@ -132,15 +136,23 @@ class Stories:
         elif s.pick(_TWO, STRUCTURE):  # where it was bought, and for how much
             sents.append(t(s, "{0} had bought it {1} in {2} for {3} {shillings|pence}.", cap(p.subject),
                            s.pick(self.bought, WORD), s.pick(self.towns, WORD), s.pick(self.price, WORD)))
+        searched = ()
+        if s.pick(_TWO, STRUCTURE):  # where it had been: the spot last seen is searched, so not where it is found
+            if kind == "lost":
+                text, spot = self.d.last_seen(s, cast, p)
+                searched = (spot,)
+            else:
+                text = self.d.stood(s, p)
+            sents.append(text)
         boast = s.pick(_BOAST, STRUCTURE)
         if boast == 0:
             sents.append(t(s, "It was {0} than any other {1} in {2}.", s.pick(v.better, WORD), noun, p.town))
         elif boast == 1:
             sents.append(t(s, "There was no {0} in {1} {2} than this one.", noun, p.town, s.pick(v.better, WORD)))
-        searched = ()
         if kind == "lost":
-            searched = s.pick(v.spot_pair, WORD)
-            sents.append(t.one_of(s, SEARCHES, cap(cast.ref(p)), searched[0], searched[1], noun))
+            pair = s.pick(v.spot_pair, WORD)
+            searched += pair
+            sents.append(t.one_of(s, SEARCHES, cap(cast.ref(p)), pair[0], pair[1], noun))
             if s.pick(_TWO, STRUCTURE):
                 again = s.pick(v.spot_pair, WORD)
                 w = self.daily.when(s, season)
@@ -157,6 +169,8 @@ class Stories:
         else:  # past a landmark of the town (remembered: the thing may turn up there)
             sents.append(t(s, "{0} {hurried|ran|walked} {1} to fetch {2}.", cap(cast.ref(p)),
                            self.daily.visit(s, p.town, seen, True), cast.name(q)))
+        if asker != 1 and s.pick(_TWO, STRUCTURE):  # how the helper came, and what they brought
+            sents.append(self.d.arrival(s, cast, p, q, kind, noun))
         if s.pick(_DIALOGUE, STRUCTURE):
             sents.append(t(s, '"{Do not worry|Never fear|Leave it to me}, I will {0} your {1}{| for you| by tonight}," '
                               "{2} {said|cried|promised}.", "find" if kind == "lost" else "mend", noun, cast.ref(q)))
@@ -217,9 +231,15 @@ class Stories:
             else:
                 found = t(s, "{0} mended the {1} so {well|neatly|cleverly} that {nobody|no one} could tell it had "
                              "been broken.", cap(cast.ref(q)), noun)
+            if f["problem"] == "lost" and s.pick(_TWO, STRUCTURE):
+                found += " " + self.d.cleaned(s, cast, p, noun)
             gift = v.goods(s, p.profession)  # from the trade the story has said: inference
             sents = [found, t(s, "{0} was so {1} that {2} {gave|brought|made} {3} {4} for {5}.", cap(cast.ref(p)),
                               s.pick(v.good, WORD), p.subject, cast.ref(q, False), gift, self.reason(s, p, q, f))]
+            if s.pick(_TWO, STRUCTURE):
+                sents.append(self.d.modesty(s, cast, q))
+            if s.pick(_TWO, STRUCTURE):
+                sents.append(self.d.supper(s, cast, p, q))
             if s.pick(_CODA, STRUCTURE):
                 sents.append(t(s, "From that day on, {0} {kept|hid|stored} the {1} {2}.", cast.ref(p), noun,
                                s.pick(v.spot, WORD)))
@@ -230,6 +250,8 @@ class Stories:
             feeling = s.pick(v.strong if strong else v.mild, WORD)
             sents = [t(s, "{0}, and {1} felt {2} for {3} {days|weeks}.", lost, cast.ref(p), feeling,
                        s.pick(v.number, WORD))]
+            if s.pick(_TWO, STRUCTURE):
+                sents.append(self.d.another(s, cast, p, noun, self.bought))
             if s.pick(_CODA, STRUCTURE):
                 sents.append(t(s, "{0} never {forgot|stopped missing} the {1}.", cap(cast.ref(p)), noun))
         return sents, ok
@@ -251,6 +273,8 @@ class Stories:
             sents.append(t(s, "{0} still {1} every {day|week|morning}, and {2} still {3} now and then.", cap(cast.ref(p)),
                            self.v.work(s, p.profession, "third"), cast.ref(q),
                            "visits" if ok else "writes"))
+        if s.pick(_TWO, STRUCTURE):
+            sents.append(self.d.friends_after(s, cast, p, q))
         return sents
 
     def story(self, s, p) -> tuple[str, dict]:
@@ -264,12 +288,16 @@ class Stories:
         first += [self.extra(s, cast, p, w) for w in extras]
         if s.pick(_TWO, STRUCTURE):  # a usual day of the trade just said: inference
             first.append(self.usual(s, cast, p))
+        seen: list[str] = []
+        if s.pick(_TWO, STRUCTURE):  # where p lives (the landmark may come back later)
+            first.append(self.d.home_sentence(s, cast, p, seen))
         q, sentence = self.second(s, cast, p)
         cast.people.append(q)
         first.append(sentence)
+        if self.met and s.pick(_TWO, STRUCTURE):
+            first.append(self.d.how_met(s, cast, p, q))
         if s.pick(_TWO, STRUCTURE):
             first.append(self.usual(s, cast, q))
-        seen: list[str] = []
         middle = [self.daily.episode(s, cast, (p, q), seen, extras, season)
                   for _ in range(s.pick(self.episodes, STRUCTURE))]
         trouble, f = self.problem(s, cast, p, q, seen, season)
