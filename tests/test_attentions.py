@@ -13,6 +13,7 @@ import pytest  # noqa: E402
 import torch  # noqa: E402
 import torch.nn.functional as F  # noqa: E402
 
+from model_helpers import perturb_  # noqa: E402
 from lmlib.models import GPT, Bert, BertConfig, BertForPreTraining, GPTConfig, GPTModel  # noqa: E402
 from lmlib.models.hf import from_hf, to_hf  # noqa: E402
 from lmlib.nn import Block, MultiHeadAttention  # noqa: E402
@@ -32,13 +33,6 @@ def _seed():
     plt.close("all")
 
 
-def perturb_(model):
-    """Move LayerNorms and biases off their initial values so that bugs show (as in test_models_hf)."""
-    with torch.no_grad():
-        for name, p in model.named_parameters():
-            if "bias" in name or "LayerNorm" in name or "ln" in name or "norm" in name:
-                p.add_(0.1 * torch.randn_like(p))
-    return model
 
 
 def hf_gpt(transformers, d_model, n_heads, n_layers, seed):

@@ -8,6 +8,7 @@ import torch
 transformers = pytest.importorskip("transformers")
 
 from lmlib.objectives.causal_lm import next_token_loss  # noqa: E402
+from model_helpers import perturb_  # noqa: E402
 from lmlib.models import (  # noqa: E402
     GPT,
     Bert,
@@ -35,13 +36,6 @@ def _quiet():
     transformers.logging.set_verbosity_error()
 
 
-def perturb_(model):
-    """Random init leaves LayerNorms at the identity and biases at zero; move them off so bugs show."""
-    with torch.no_grad():
-        for name, p in model.named_parameters():
-            if "bias" in name or "LayerNorm" in name or "ln" in name or "norm" in name:
-                p.add_(0.1 * torch.randn_like(p))
-    return model
 
 
 def hf_gpt(d_model, n_heads, n_layers, activation, seed, n_positions=24):

@@ -1,7 +1,7 @@
 """Random choices that know their probability and what kind of decision they are.
 
-The same sampler as tinyworld's (Python's Mersenne Twister ``random()``, the same floats on every
-platform), copied here so that importing tinyworld 2 does not import torch. Each pick
+The sampler of both tinyworlds (tinyworld 1 imports it from here): Python's Mersenne Twister
+``random()``, the same floats on every platform; importing it needs no torch. Each pick
 here also names a *category* of decision, so that a document can say where its bits went::
 
     person     which people of the world a document is about
