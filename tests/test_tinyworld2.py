@@ -292,3 +292,11 @@ def test_everyday_things_fit_their_verbs_and_never_equal_a_fixed_phrase():
     docs = tw.generate(300, seed=4, kind="story")
     assert not any(re.search(r"\bAt \d+\.\d\d on (\w+|\d+ \w+), ", d.text) for d in docs), "scenery has no clock time"
     assert not any(re.search(r"\b(shared|ate|split) [^.]* past the", d.text) for d in docs)
+
+
+def test_default_vocab_is_the_default_worlds_and_its_odds_are_probabilities():
+    vocab = tw.default_vocab()
+    assert vocab is tw.default_vocab()
+    assert vocab.success and all(0 < q < 1 for q in vocab.success.values())
+    assert all(abs(sum(d.probs) - 1) < 1e-12 for d in vocab.manner_of.values())
+    assert set(m for d in vocab.manner_of.values() for m in d.items) <= set(vocab.success)

@@ -27,7 +27,7 @@ from .world import ATTRIBUTES, Person, World, WorldConfig
 __all__ = [
     "ATTRIBUTES", "CATEGORIES", "GENRES", "KINDS", "PARAGRAPH", "Document", "Person", "World", "WorldConfig",
     "bits_by_category", "capacity", "corpus", "default_world", "entropy_bits_per_char", "enumerate_derivations",
-    "generate", "preference_score", "texts",
+    "default_vocab", "generate", "preference_score", "texts",
 ]
 
 
@@ -39,6 +39,12 @@ def _generator(config: WorldConfig) -> Generator:
 def default_world() -> World:
     """The book's world (``WorldConfig()``), built once."""
     return _generator(WorldConfig()).world
+
+
+def default_vocab():
+    """The grammar's word lists and odds for the book's world (e.g. ``success``: P(the thing is
+    found or mended) for each manner of working; ``manner_of``: how a helper of each character works)."""
+    return _generator(WorldConfig()).vocab
 
 
 def _check(n: int, seed: int, kind: str | None, config: WorldConfig = WorldConfig()) -> None:
