@@ -17,42 +17,87 @@ from .sampler import INFERENCE, KNOWLEDGE, STRUCTURE, WORD, Categorical
 from .things import CLASSES
 
 HOME_LOOKS = phrases("little|small|tall|narrow|crooked|whitewashed|red-brick|stone|draughty|cosy|neat|old|pretty|"
-                     "damp|rambling|tidy")
-DWELLINGS = phrases("cottage|house|farmhouse|terraced house|lodge|town house|bungalow|mill house")
+                     "damp|rambling|tidy|thatched|low|lopsided|sunny|draughty old|tiny|ivy-covered|half-timbered|"
+                     "sturdy|square|ramshackle|spotless|shabby|snug|white|grey stone|yellow-brick|gabled|"
+                     "comfortable|weather-beaten|cheerful|modest")
+DWELLINGS = phrases("cottage|house|farmhouse|terraced house|lodge|town house|bungalow|mill house|"
+                    "lodging house|rectory|almshouse|gatehouse|schoolhouse|corner house|end cottage|villa|"
+                    "toll house|coach house|row house")
 HOME_TAILS = phrases("roses round the door|a walled garden|a leaky roof|a view of the hills|a crooked chimney|"
-                     "a vegetable patch|ivy on the walls|a blue gate|a pump in the yard|a monkey puzzle tree")
+                     "a vegetable patch|ivy on the walls|a blue gate|a pump in the yard|a monkey puzzle tree|"
+                     "a sagging porch|a pear tree by the gate|a brass knocker|a hen run at the back|"
+                     "geraniums in the windows|a sundial on the lawn|a thatched porch|a creaking gate|"
+                     "a long front garden|a beehive by the wall|a well in the garden|a smoking chimney|"
+                     "lace curtains|a washing line across the yard|a cat on every windowsill|a bench by the door|"
+                     "a rose arch|a pond full of frogs|an apple tree in the yard|a red pillar box outside|"
+                     "a view of the sea|a rain barrel by the door|a weathercock on the roof|a privet hedge")
 MEETINGS = phrases("the harvest supper|the church fete|the jumble sale|the school fair|the flower show|a wedding|"
                    "a christening|a birthday party|the Sunday market|the spring fair|the Christmas bazaar|"
                    "the cricket club|a barn dance|the county show|evening classes|the swimming baths|"
-                   "Sunday school|the village school|the lending library|the choir")
+                   "Sunday school|the village school|the lending library|the choir|the harvest dance|the May fair|"
+                   "a funeral|a sale of work|the bowls club|the chess club|the dancing class|a cricket match|"
+                   "the regatta|the ploughing match|a Christmas party|the carol singing|the Whitsun walk|"
+                   "the horse fair|the amateur dramatics|a picnic by the river|the bell-ringing practice|the reading room")
 SINCE = phrases("they were children|they were at school together|they were apprentices|the great flood|"
-                "the winter of the big snow|the old king died")
+                "the winter of the big snow|the old king died|they were babies|they shared a desk at school|"
+                "the year the river froze|they both sang in the choir|the summer of the drought|"
+                "they worked on the same farm|the night of the big storm|the old mill burned down|"
+                "they were in the same class|the first war|they were both apprentices in the same town|"
+                "the railway came|they fell out of the same apple tree|the coronation")
 LAST_TIMES = phrases("the day before|that morning|the night before|at breakfast|after supper|the week before|"
-                     "on Sunday|on Saturday night|at teatime|before bed")
+                     "on Sunday|on Saturday night|at teatime|before bed|on Monday|at lunchtime|two days before|"
+                     "last thing at night|first thing that morning|the evening before|on Friday|after church|"
+                     "before breakfast|at the weekend|the day before yesterday|an hour before|after lunch|"
+                     "just before tea")
 TOPS = phrases("dresser|sideboard|piano|mantelpiece|kitchen table|washstand|chest of drawers|dressing table|"
-               "bookcase|windowsill")
-ROOMS = phrases("parlour|kitchen|front room|hall|bedroom|back room|sitting room|spare room")
+               "bookcase|windowsill|writing desk|bedside table|kitchen shelf|"
+               "hall table|linen press|tallboy|corner shelf|bureau|window seat")
+ROOMS = phrases("parlour|kitchen|front room|hall|bedroom|back room|sitting room|spare room|attic room|"
+                "dining room|study|scullery|nursery|drawing room|morning room|back bedroom|front bedroom|"
+                "little room at the top of the stairs|sewing room|best room")
 NEAR_MEANS = phrases("on foot|on a bicycle|at a run|through the back gate|round by the lane|in slippers|"
-                     "with an umbrella|with a dog at heel")
+                     "with an umbrella|with a dog at heel|at once|"
+                     "in an old coat|across the garden|over the back wall|still in an apron|in a great hurry|"
+                     "down the lane|through the rain|within five minutes|with a torch|before the tea was cold|"
+                     "over the fields|by the short cut")
 FAR_MEANS = phrases("by the early bus|on the carrier's cart|on horseback|by train|in a borrowed trap|on a bicycle|"
-                    "in the baker's van|on the milk lorry")
+                    "in the baker's van|on the milk lorry|by the late bus|"
+                    "on the mail coach|in a hired car|on a borrowed bicycle|by the first train|on the carrier's van|"
+                    "with a neighbour in a pony cart|on foot over the hills|by the river boat|on the market bus|"
+                    "in the doctor's car|on a farm cart|by the night train|on a tired old horse")
 SEARCH_KIT = phrases("a lantern|a long stick|a stepladder|a candle|a magnifying glass|a torch|a garden rake|"
-                     "a box of matches")
+                     "a box of matches|a ball of string|a garden fork|a hand lamp|a broom|a long pole|"
+                    "a pair of spectacles|a sieve|a coat hanger|a magnet on a string|a dog with a good nose|a notebook")
 MEND_KIT = dict(
-    crockery=phrases("a pot of glue|some fine wire|a tin of rivets|a little brush|a jar of paste|a pair of pliers"),
-    music=phrases("a pot of glue|a set of new strings|some fine sandpaper|a little file|a tin of varnish|a pair of pliers"),
-    toys=phrases("a pot of glue|some bright paint|a reel of thread|a darning needle|a little brush|some new wheels"),
+    crockery=phrases("a pot of glue|some fine wire|a tin of rivets|a little brush|a jar of paste|a pair of pliers|"
+                     "a tube of cement|a roll of sticky tape|a tiny drill|a box of clamps|a bottle of varnish|"
+                     "a tin of filler"),
+    music=phrases("a pot of glue|a set of new strings|some fine sandpaper|a little file|a tin of varnish|a pair of pliers|"
+                  "a lump of rosin|a tiny screwdriver|a box of pins|a tin of wax|a soft cloth|a set of springs"),
+    toys=phrases("a pot of glue|some bright paint|a reel of thread|a darning needle|a little brush|some new wheels|"
+                 "a bag of stuffing|a box of buttons|a pair of scissors|a length of ribbon|a pot of paste|"
+                 "some scraps of cloth"),
 )
 CARE = dict(crockery="wash|rinse|dry|dust|wipe", clothes="wash|air|brush|shake out|iron",
             blades="clean|oil|sharpen|wipe", books="dust|wipe|dry out|smooth out",
             brass="polish|clean|dust|rub down", music="dust|polish|wipe|tune", toys="wash|dust|wipe|brush",
             bags="brush|clean|polish|wipe", keepsakes="polish|clean|wipe|dust",
             vessels="wash out|wipe|dry|dust", tools="clean|oil|wipe|dry", furniture="dust|polish|wipe|wax")
-STATES = phrases("dusty|covered in cobwebs|a little damp|none the worse|muddy|quite unharmed|sticky|a bit scratched")
-CARE_HOW = phrases("carefully|gently|at once|lovingly|slowly|thoroughly|twice")
-MODEST = phrases("nothing|no trouble at all|a pleasure|nothing at all, really|only what anyone would do")
+STATES = phrases("dusty|covered in cobwebs|a little damp|none the worse|muddy|quite unharmed|sticky|a bit scratched|"
+                 "soaking wet|covered in crumbs|a bit bent|cold to the touch|covered in soot|full of sand|"
+                 "wrapped in an old sock|quite safe|a little grubby|covered in fluff|sticky with jam|"
+                 "smeared with mud|a little faded|dull with dust|tangled in string")
+CARE_HOW = phrases("carefully|gently|at once|lovingly|slowly|thoroughly|twice|tenderly|"
+                   "by the fire|at the kitchen table|with great care|three times|properly|"
+                   "with a sigh of relief|without a word|that very evening")
+MODEST = phrases("nothing|no trouble at all|a pleasure|nothing at all, really|only what anyone would do|"
+                 "just luck|no bother|the least a friend could do|only fair|a bit of fun|easy enough|"
+                 "nothing to make a fuss about|all in a day's work|a good excuse for a walk|nothing much")
 EVENTS = phrases("the harvest supper|the church fete|the flower show|the Christmas bazaar|the spring fair|"
-                 "the county show|the summer regatta|the sheep fair|the midsummer dance|the goose fair")
+                 "the county show|the summer regatta|the sheep fair|the midsummer dance|the goose fair|"
+                 "the ploughing match|the harvest festival|the May fair|the horse fair|the carol service|"
+                 "the hiring fair|the cattle show|the Easter market|the bonfire party|the pantomime|"
+                 "the brass band concert|the lantern parade|the apple fair|the village sports|the Whitsun fair")
 
 _ON = Categorical([False, True], [0.55, 0.45])
 _HALF = Categorical([False, True])

@@ -1,7 +1,8 @@
 """Everyday life in a story: the second paragraph, a few episodes before the trouble starts.
 
 An episode is one or two sentences: the work of someone's trade, a walk past the town's
-landmarks, a meal, talk, a small deed, a habit of someone's character, a pet up to its tricks, or
+landmarks, a meal, talk, a small deed, an errand to a shop (:mod:`.errands`), what became of
+something an earlier errand bought, a habit of someone's character, a pet up to its tricks, or
 the sky and the animals about. Who acts, and whether the episode shows a side of them the story
 has told (trade, pet, hobby, character), are inference decisions; so are the picks that come from
 lists chosen by what was said before (the season's sky, the pet's habits, the trade's work, the
@@ -12,13 +13,14 @@ from __future__ import annotations
 
 from . import lexicon as L
 from .cast import Cast, cap
+from .errands import Errands
 from .inflect import a, past
 from .sampler import INFERENCE, STRUCTURE, WORD, Categorical, Sampler
 
-_EPISODE = Categorical(["walk", "meal", "talk", "deed", "things"], [2, 1.5, 1, 1, 8])
+_EPISODE = Categorical(["walk", "meal", "talk", "deed", "things", "errand"], [2, 1.5, 1, 1, 8, 8])
 _SCENE_FIRST = Categorical([False, True], [0.88, 0.12])
-_TIED = {n: Categorical([True, False], [w, 1 - w]) for n, w in ((1, 0.55), (2, 0.7), (3, 0.75), (4, 0.8))}
-_WHICH = {n: Categorical(range(n), [3] + [1] * (n - 1)) for n in (2, 3, 4)}  # known[0] is the trade
+_TIED = {n: Categorical([True, False], [w, 1 - w]) for n, w in ((1, 0.55), (2, 0.7), (3, 0.75), (4, 0.8), (5, 0.8))}
+_WHICH = {n: Categorical(range(n), [3] + [1] * (n - 1)) for n in (2, 3, 4, 5)}  # known[0] is the trade
 _WHO = Categorical([0, 1])
 _WHEN = Categorical(range(6), [0.3, 0.16, 0.12, 0.08, 0.12, 0.22])  # 5: no time at all
 _WHERE = Categorical(["work", "landmark", ""], [0.15, 0.5, 0.35])
@@ -47,6 +49,11 @@ class Episodes:
             while left and len(mine) < LANDMARKS_PER_TOWN:
                 mine.append(left.pop(r.pick(Categorical(range(len(left))))))
             self.town_landmarks[town] = Categorical(mine)
+        self.errands = Errands(world, phrasebook, {n: Categorical(range(n)) for n in range(1, 300)})
+
+    def new_story(self) -> None:
+        """Forget what the last story's errands bought (a later episode may name one of those goods)."""
+        self.errands.new_story()
 
     def visit(self, s, town: str, seen: list[str], motion: bool = False) -> str:
         """'by the crooked windmill' (or, for one who moves, 'past the crooked windmill'): a landmark of
@@ -124,6 +131,8 @@ class Episodes:
             known += [k for k in ("pet", "hobby") if k in stated]
         if x is not p or "trait" in stated:
             known.append("habit")
+        if self.errands.bought:  # an errand of this story bought something: what became of it
+            known.append("bought")
         if s.pick(_TIED[len(known)], INFERENCE):  # how likely a known side of x shows depends on what was said
             kind = known[s.pick(_WHICH[len(known)], INFERENCE)] if len(known) > 1 else "trade"
         else:
@@ -169,6 +178,10 @@ class Episodes:
             elif where == "landmark":
                 where = " " + self.visit(s, town, seen)
             return f"{when} {cast.ref(x)} {how}{acts}{where}{self.tail(s, cast, x, y)}."
+        if kind == "errand":
+            return self.errands.errand(s, cast, when, x, y, town, seen)
+        if kind == "bought":
+            return self.errands.recall(s, cast, when, x, y)
         if kind == "things":
             text = f"{when} {cast.ref(x)} {self.how(s, x, kn)}{v.things.doing(s, past)}"
             if s.pick(_SAW, STRUCTURE):

@@ -15,29 +15,50 @@ from .world import ATTRIBUTES, Person
 # {N}: the person's name, {S}/{P}: their pronoun / possessive, {v}: the value, {av}: 'a value',
 # {pn}: the pet's name
 PHRASINGS = {
-    "town": ("{N} lives in {v}.", "{N} comes from {v}.", "The home town of {N} is {v}.", "{N} has a house in {v}."),
-    "profession": ("{N} works as {av}.", "{N} is {av} by trade.", "{N} earns a living as {av}."),
-    "friend": ("The best friend of {N} is {v}.", "{N} is best friends with {v}.", "{v} is the closest friend of {N}."),
-    "pet": ("{N} has {av} called {pn}.", "{N} keeps {av} named {pn}.", "The pet of {N} is {av} called {pn}."),
-    "hobby": ("{N} enjoys {v}.", "The favourite pastime of {N} is {v}.", "{N} spends every weekend on {v}."),
-    "trait": ("{N} is known for being {v}.", "People say that {N} is very {v}.", "{N} is {av} person."),
-    "colour": ("The favourite colour of {N} is {v}.", "{N} likes {v} best of all colours."),
-    "age": ("{N} is {v} years old.", "{N} was born {v} years ago.", "{N} is aged {v}."),
+    "town": ("{N} lives in {v}.", "{N} comes from {v}.", "The home town of {N} is {v}.", "{N} has a house in {v}.",
+             "{N} makes a home in {v}.", "{v} is where {N} lives.", "{N} has lived in {v} for years.",
+             "{N} is a resident of {v}.", "You will find {N} in {v}."),
+    "profession": ("{N} works as {av}.", "{N} is {av} by trade.", "{N} earns a living as {av}.",
+                   "{N} has a job as {av}.", "By trade, {N} is {av}.", "{N} has always worked as {av}.",
+                   "{N} trained as {av}.", "{N} makes a living as {av}."),
+    "friend": ("The best friend of {N} is {v}.", "{N} is best friends with {v}.", "{v} is the closest friend of {N}.",
+               "{N} and {v} are the best of friends.", "Nobody is closer to {N} than {v}.",
+               "{v} is the dearest friend of {N}.", "The closest friend {N} has is {v}."),
+    "pet": ("{N} has {av} called {pn}.", "{N} keeps {av} named {pn}.", "The pet of {N} is {av} called {pn}.",
+            "{N} owns {av} called {pn}.", "{N} looks after {av} named {pn}.", "{pn} is the {v} that belongs to {N}.",
+            "{N} shares a home with {av} called {pn}."),
+    "hobby": ("{N} enjoys {v}.", "The favourite pastime of {N} is {v}.", "{N} spends every weekend on {v}.",
+              "{N} loves {v}.", "{N} is very fond of {v}.", "The great love of {N} is {v}.", "{N} is keen on {v}.",
+              "{N} likes nothing better than {v}."),
+    "trait": ("{N} is known for being {v}.", "People say that {N} is very {v}.", "{N} is {av} person.",
+              "Everyone agrees that {N} is {v}.", "{N} has always been {v}.", "Friends call {N} {v}.",
+              "By nature {N} is {v}."),
+    "colour": ("The favourite colour of {N} is {v}.", "{N} likes {v} best of all colours.",
+               "{N} loves the colour {v}.", "{v} is the favourite colour of {N}.", "Of all colours, {N} prefers {v}.",
+               "The colour {N} likes most is {v}."),
+    "age": ("{N} is {v} years old.", "{N} was born {v} years ago.", "{N} is aged {v}.", "{N} is now {v}.",
+            "{N} has turned {v}.", "{N} is {v} this year.", "The age of {N} is {v}."),
 }
 PRONOUN_PHRASINGS = {
-    "town": ("{S} lives in {v}.", "{S} comes from {v}."),
-    "profession": ("{S} works as {av}.", "{S} is {av} by trade."),
-    "friend": ("{P} best friend is {v}.", "{S} is best friends with {v}."),
-    "pet": ("{S} has {av} called {pn}.", "{S} keeps {av} named {pn}."),
-    "hobby": ("{S} enjoys {v}.", "{P} favourite pastime is {v}."),
-    "trait": ("{S} is known for being {v}.", "{S} is {av} person."),
-    "colour": ("{P} favourite colour is {v}.", "{S} likes {v} best of all colours."),
-    "age": ("{S} is {v} years old.", "{S} was born {v} years ago."),
+    "town": ("{S} lives in {v}.", "{S} comes from {v}.", "{S} has a house in {v}.", "{S} has lived in {v} for years."),
+    "profession": ("{S} works as {av}.", "{S} is {av} by trade.", "{S} earns a living as {av}.", "{S} has a job as {av}."),
+    "friend": ("{P} best friend is {v}.", "{S} is best friends with {v}.", "{P} closest friend is {v}.",
+               "{P} dearest friend is {v}."),
+    "pet": ("{S} has {av} called {pn}.", "{S} keeps {av} named {pn}.", "{S} owns {av} called {pn}.",
+            "{S} looks after {av} named {pn}."),
+    "hobby": ("{S} enjoys {v}.", "{P} favourite pastime is {v}.", "{S} loves {v}.", "{S} is keen on {v}."),
+    "trait": ("{S} is known for being {v}.", "{S} is {av} person.", "{S} has always been {v}.", "{S} is {v} by nature."),
+    "colour": ("{P} favourite colour is {v}.", "{S} likes {v} best of all colours.", "{S} loves the colour {v}.",
+               "{S} prefers {v} to any other colour."),
+    "age": ("{S} is {v} years old.", "{S} was born {v} years ago.", "{S} is now {v}.", "{S} has turned {v}."),
 }
 DETAILS = ("profession", "hobby", "pet", "trait")
-SHEET_LABELS = {"town": ("Home", "Town"), "profession": ("Trade", "Occupation"), "friend": ("Best friend", "Closest friend"),
-                "pet": ("Pet", "Animal"), "hobby": ("Hobby", "Pastime"), "trait": ("Character", "Nature"),
-                "colour": ("Favourite colour", "Colour"), "age": ("Age", "Years")}
+SHEET_LABELS = {"town": ("Home", "Town", "Lives in", "Home town"), "profession": ("Trade", "Occupation", "Job", "Work"),
+                "friend": ("Best friend", "Closest friend", "Dearest friend", "Friend"),
+                "pet": ("Pet", "Animal", "Keeps", "Pet animal"), "hobby": ("Hobby", "Pastime", "Interests", "Spare time"),
+                "trait": ("Character", "Nature", "Temperament", "Known for being"),
+                "colour": ("Favourite colour", "Colour", "Best-loved colour", "Likes the colour"),
+                "age": ("Age", "Years", "Aged", "Years of age")}
 
 
 def value(p: Person, attribute: str) -> str:
@@ -63,16 +84,19 @@ def short_answer(p: Person, attribute: str) -> str:
 class Facts:
     def __init__(self, people, vocab, max_facts: int = 6):
         self.people = people
-        self.by_name = {k: Categorical(v) for k, v in PHRASINGS.items()}
-        self.by_pronoun = {k: Categorical(v) for k, v in PRONOUN_PHRASINGS.items()}
-        self.labels = {k: Categorical(v) for k, v in SHEET_LABELS.items()}
+        w = people.world.config.words  # (a tiny world keeps the first phrasings only)
+        self.by_name = {k: Categorical(w(v)) for k, v in PHRASINGS.items()}
+        self.by_pronoun = {k: Categorical(w(v)) for k, v in PRONOUN_PHRASINGS.items()}
+        self.labels = {k: Categorical(w(v)) for k, v in SHEET_LABELS.items()}
         sizes = [n for n in (3, 4, 5, 6) if n <= max_facts] or [max_facts]
         self.n_facts = Categorical(sizes, [0.3, 0.3, 0.2, 0.2][:len(sizes)])
         self.subject = Categorical(["name", "pronoun", "first"], [0.3, 0.5, 0.2])
         self.opening = Categorical(range(3))
         self._rest: dict[tuple, Categorical] = {}
         self.daily = Categorical([False, True], [0.3, 0.7])
-        self.every = Categorical(people.world.config.words(("day", "morning", "week", "evening", "Monday", "Saturday")))
+        self.every = Categorical(people.world.config.words(("day", "morning", "week", "evening", "Monday", "Saturday",
+                                                             "Tuesday", "Wednesday", "Thursday", "Friday", "Sunday",
+                                                             "afternoon", "spring", "summer", "autumn", "winter")))
         self.vocab = vocab
 
     def attributes(self, s, n: int, first: tuple[str, ...] = ()) -> list[str]:

@@ -90,32 +90,105 @@ PET_DOINGS = {k: _spec(v) for k, v in dict(
 
 # how the owner took it (past tense)
 REACTIONS = phrases("laughed|sighed|smiled|groaned|clapped|frowned|"
-                    "pretended not to see|tutted|laughed out loud|grinned")
+                    "pretended not to see|tutted|laughed out loud|grinned|chuckled|giggled|winced|shrugged|"
+                    "gasped|shrieked|tutted loudly|looked the other way|pretended to be cross|burst out laughing|"
+                    "could not help smiling|said nothing|wagged a finger|clapped with delight|sighed deeply|"
+                    "laughed until it hurt|shook with laughter|called for a broom|gave up|did not mind at all")
 
 # more of what people of each character tend to do (past tense), added to those of :mod:`.scenes`
 MORE_TRAIT_HABITS = dict(
-    kind="fetched the doctor for a neighbour|made soup for a sick friend|mended a child's broken toy",
-    brave="rescued a cat from a tree|walked home alone through the woods|pulled a boy out of the pond",
-    clever="worked out a sum in a moment|made a new kind of mousetrap|won the pub quiz",
-    patient="listened to a long story twice|waited all day for a parcel|sorted a whole jar of buttons",
-    cheerful="sang in the rain|cheered up a sad neighbour|made everyone laugh at breakfast",
-    honest="pointed out a mistake in the grocer's bill|admitted breaking a window|returned a borrowed ladder",
-    gentle="carried a spider out of the house|stroked a nervous dog|nursed a sick lamb",
-    careful="read the instructions three times|labelled every jar in the pantry|locked up the shed",
-    generous="paid for everyone's tea|gave away a basket of apples|bought sweets for the children",
-    shy="waved from behind a hedge|whispered a hello|left a present on a doorstep",
-    proud="wore a best hat to the market|showed off a new bicycle|talked about an old prize",
-    stubborn="would not change a plan|waited out the rain under a tree|finished a walk in a storm",
-    lazy="dozed in a deckchair|let the fire go out|put off the washing again",
-    curious="read every notice in the square|opened an old trunk|took a clock apart",
-    calm="fed the ducks through a thunderstorm|mended a fence in the wind|poured the tea during a quarrel",
-    quiet="walked alone by the river|wrote in a diary|sat at the back of the hall",
-    busy="painted the fence before lunch|baked three cakes in a morning|cleaned the whole house",
-    bold="climbed the church tower|spoke up at the town meeting|swam in the river in March",
-    clumsy="knocked over a vase|spilt the milk|fell off a bicycle",
-    wise="warned a friend about a bad bargain|kept the peace at a wedding|saved for a rainy day",
-    polite="raised a hat to every neighbour|wrote to thank an aunt|offered a seat to an old woman",
-    grumpy="argued with the milkman|kicked a bucket across the yard|moaned about the bus",
-    lively="played football with the children|skipped down the lane|organised a party",
-    modest="refused a prize|said it was nothing|hid a medal in a drawer",
+    kind="fetched the doctor for a neighbour|made soup for a sick friend|mended a child's broken toy|"
+          "took a pie round to the new neighbours|walked an old lady across the square|"
+          "fed a stray cat on the step|sat with a lonely widower for an hour|gave up a seat on the bus|"
+          "knitted socks for the orphanage",
+    brave="rescued a cat from a tree|walked home alone through the woods|pulled a boy out of the pond|"
+           "caught a loose horse in the lane|went down into the dark cellar alone|"
+           "climbed the bell tower to free a trapped pigeon|faced down a bull in the field|"
+           "put out a chimney fire|walked across the frozen pond first",
+    clever="worked out a sum in a moment|made a new kind of mousetrap|won the pub quiz|"
+            "mended the wireless with a hairpin|beat the schoolmaster at chess|"
+            "worked out the cost of the new roof in a minute|invented a better hen house|"
+            "did the crossword in ten minutes|found a short cut through the woods",
+    patient="listened to a long story twice|waited all day for a parcel|sorted a whole jar of buttons|"
+             "taught the parrot three new words|waited two hours for the doctor|"
+             "spent a whole day mending a net|sat still until a robin came to the hand|"
+             "helped a child with a long sum|queued all morning at the post office",
+    cheerful="sang in the rain|cheered up a sad neighbour|made everyone laugh at breakfast|"
+              "hummed through a whole wet morning|told a joke to the grumpy grocer|"
+              "smiled at everyone in the queue|sang while scrubbing the floor|laughed off a broken cup|"
+              "waved to every cart on the road",
+    honest="pointed out a mistake in the grocer's bill|admitted breaking a window|"
+            "returned a borrowed ladder|told the butcher about an extra shilling in the change|"
+            "gave back a book borrowed years before|admitted eating the last cake|"
+            "said what everyone else was thinking|owned up to losing a glove|"
+            "corrected a mistake in the parish accounts",
+    gentle="carried a spider out of the house|stroked a nervous dog|nursed a sick lamb|"
+            "lifted a hedgehog out of the road|brushed the old pony for an hour|soothed a baby to sleep|"
+            "coaxed a kitten down from a wall|held a sparrow with a broken wing|"
+            "whispered to a nervous horse",
+    careful="read the instructions three times|labelled every jar in the pantry|locked up the shed|"
+             "wrote down every penny spent|checked the gas twice before bed|folded every shirt exactly|"
+             "counted the eggs before leaving the shop|packed the china in straw|put a label on every key",
+    generous="paid for everyone's tea|gave away a basket of apples|bought sweets for the children|"
+              "left a basket of plums on a neighbour's step|gave the carol singers a whole shilling|"
+              "lent a best coat to a friend|invited half the street to tea|"
+              "paid off a friend's debt at the grocer's|handed out apples to the children",
+    shy="waved from behind a hedge|whispered a hello|left a present on a doorstep|"
+         "hid in the kitchen during the party|sent a note instead of calling|blushed at a compliment|"
+         "stood at the back of the photograph|pretended not to hear a greeting|"
+         "waited until the shop was empty",
+    proud="wore a best hat to the market|showed off a new bicycle|talked about an old prize|"
+           "wore a medal to church|polished the front step until it gleamed|"
+           "told everyone about a prize marrow|would not accept a lift|hung a certificate in the window|"
+           "corrected the vicar on a date",
+    stubborn="would not change a plan|waited out the rain under a tree|finished a walk in a storm|"
+              "refused to wear a coat in the snow|would not say sorry|kept on digging in the rain|"
+              "insisted on walking to the next town|ignored all advice about the roof|"
+              "refused to sell an old bicycle",
+    lazy="dozed in a deckchair|let the fire go out|put off the washing again|"
+          "stayed in bed until lunchtime|left the weeds for another week|fell asleep in church|"
+          "took the bus for a five-minute walk|let the kettle boil dry|did the washing up a week late",
+    curious="read every notice in the square|opened an old trunk|took a clock apart|"
+             "asked the stationmaster where every train went|looked inside every parcel at the post office|"
+             "took the back off a watch|followed a strange noise into the woods|"
+             "read all the postcards in the shop|asked a stranger a dozen questions",
+    calm="fed the ducks through a thunderstorm|mended a fence in the wind|"
+          "poured the tea during a quarrel|finished a cup of tea during a fire alarm|"
+          "caught a runaway goat without fuss|smiled when the roof leaked|"
+          "mended a burst pipe without a word|stayed still while a wasp crawled by|"
+          "waited for the storm to pass",
+    quiet="walked alone by the river|wrote in a diary|sat at the back of the hall|"
+           "spent the evening with a book|slipped in and out of the shop without a word|"
+           "listened to the rain for hours|sat alone on the harbour wall|tiptoed past the sleeping dog|"
+           "wrote a long letter by candlelight",
+    busy="painted the fence before lunch|baked three cakes in a morning|cleaned the whole house|"
+          "painted two rooms in a day|made jam, bread and soup before noon|"
+          "ran to the market and back twice|mended three chairs before lunch|"
+          "wrote twenty letters in an evening|sorted the whole attic in a morning",
+    bold="climbed the church tower|spoke up at the town meeting|swam in the river in March|"
+          "asked the squire for a job|sang a solo at the fair|argued with the mayor in public|"
+          "rode the wildest horse in the stable|knocked on the door of the big house|"
+          "jumped into the river from the bridge",
+    clumsy="knocked over a vase|spilt the milk|fell off a bicycle|sat on a plate of sandwiches|"
+            "tripped over the cat|knocked the vicar's hat off|spilt ink over the tablecloth|"
+            "fell into the pond|broke a window with a ball",
+    wise="warned a friend about a bad bargain|kept the peace at a wedding|saved for a rainy day|"
+          "said nothing in the middle of an argument|planted the potatoes before the rain|"
+          "told a young friend to wait a year|kept a candle by the bed|"
+          "bought coal before the price went up|slept on a big decision",
+    polite="raised a hat to every neighbour|wrote to thank an aunt|offered a seat to an old woman|"
+            "said thank you to the bus driver|wrote to thank the doctor|took off a hat in the shop|"
+            "let everyone else go first|offered the postman a cup of tea|sent a card to every neighbour",
+    grumpy="argued with the milkman|kicked a bucket across the yard|moaned about the bus|"
+            "grumbled about the price of tea|scowled at the carol singers|"
+            "complained that the bread was stale|slammed the door on the insurance man|"
+            "told the children to be quiet|muttered about the noise from the inn",
+    lively="played football with the children|skipped down the lane|organised a party|"
+            "danced a jig at the bus stop|raced the children to the end of the lane|"
+            "organised a game of rounders|whistled all day long|got up at dawn to swim in the river|"
+            "talked non-stop through supper",
+    modest="refused a prize|said it was nothing|hid a medal in a drawer|never mentioned winning the prize|"
+            "said the cake had been easy|sat at the back at the prize-giving|"
+            "wore the same old hat for years|thanked everyone else for the help|"
+            "turned down a seat on the council",
 )

@@ -54,7 +54,9 @@ IRREGULAR_VERBS = dict(
 IRREGULAR_VERBS = {k.rstrip("_"): v for k, v in IRREGULAR_VERBS.items()}
 DOUBLING = set("stop plan shop drop chop grab hug jog knit pat pet rob rub scrub skip slip step "
                "tap trim trip wrap beg hop nod nap plug ship dip sip tug hum jam mop pin skin stir fit "
-               "chat dab spot gut trap slam hem swap unwrap admit commit permit regret refer prefer chisel label level travel model signal tunnel quarrel shovel".split())
+               "chat dab spot gut trap slam hem swap unwrap admit commit permit regret refer prefer "
+               "cut dig put set sit spin split map run win swim begin shut let get hit forget strip clip "
+               "whip fan tan pop bat rot sob wed chisel label level travel model signal tunnel quarrel shovel".split())
 
 # base: (comparative, superlative)
 IRREGULAR_ADJECTIVES = dict(good=("better", "best"), bad=("worse", "worst"), far=("farther", "farthest"),
@@ -96,7 +98,11 @@ def third(verb: str) -> str:
     """'bake' -> 'bakes', 'carry' -> 'carries', 'have' -> 'has'."""
     if verb in ("have", "be", "do", "go"):
         return {"have": "has", "be": "is", "do": "does", "go": "goes"}[verb]
-    return plural(verb) if not verb.endswith("y") or verb[-2] not in VOWELS else verb + "s"
+    if verb.endswith(("s", "x", "z", "ch", "sh")):
+        return verb + "es"  # 'wash' -> 'washes'
+    if verb.endswith("y") and verb[-2] not in VOWELS:
+        return verb[:-1] + "ies"
+    return verb + "s"  # not the nouns' exceptions: the verb 'milk' -> 'milks'
 
 
 def past(verb: str) -> str:

@@ -16,19 +16,29 @@ from .world import ATTRIBUTES, Person
 
 QUESTIONS = {
     "town": ("Where does {X} live?", "Which town is {X} from?", "In which town does {X} live?",
-             "Where is the home of {X}?"),
+             "Where is the home of {X}?", "Where can I find {X}?", "Which place does {X} call home?",
+             "Where does {X} have a house?", "What town does {X} live in?"),
     "profession": ("What does {X} do for a living?", "What is the job of {X}?", "What work does {X} do?",
-                   "What is the trade of {X}?"),
-    "friend": ("Who is the best friend of {X}?", "Do you know the best friend of {X}?"),
-    "pet": ("What pet does {X} keep?", "Which animal does {X} have?", "What kind of pet does {X} own?"),
-    "hobby": ("What does {X} do for fun?", "What is the favourite pastime of {X}?", "What hobby does {X} have?"),
-    "trait": ("What is {X} like?", "What sort of person is {X}?", "How would you describe {X}?"),
-    "colour": ("What is the favourite colour of {X}?", "Which colour does {X} like best?"),
-    "age": ("How old is {X}?", "What age is {X}?", "How many years old is {X}?"),
+                   "What is the trade of {X}?", "How does {X} earn a living?", "What job does {X} have?",
+                   "What does {X} work as?", "What is the occupation of {X}?"),
+    "friend": ("Who is the best friend of {X}?", "Do you know the best friend of {X}?",
+               "Can you name the best friend of {X}?", "Tell me who the best friend of {X} is.",
+               "Who would you call the best friend of {X}?"),
+    "pet": ("What pet does {X} keep?", "Which animal does {X} have?", "What kind of pet does {X} own?",
+            "What animal lives with {X}?", "What is the pet of {X}?", "Does {X} have a pet, and what is it?"),
+    "hobby": ("What does {X} do for fun?", "What is the favourite pastime of {X}?", "What hobby does {X} have?",
+              "How does {X} spend spare time?", "What pastime does {X} enjoy?", "What is {X} keen on?"),
+    "trait": ("What is {X} like?", "What sort of person is {X}?", "How would you describe {X}?",
+              "What kind of person is {X}?", "What is the character of {X}?", "How do people describe {X}?"),
+    "colour": ("What is the favourite colour of {X}?", "Which colour does {X} like best?",
+               "What colour does {X} prefer?", "What is the best-loved colour of {X}?", "Which colour is {X} fondest of?"),
+    "age": ("How old is {X}?", "What age is {X}?", "How many years old is {X}?", "What is the age of {X}?",
+            "How many years has {X} lived?"),
 }
 # ways to open a question (the asker's voice)
 OPENINGS = ("", "Please tell me: ", "Quick question: ", "I wonder: ", "Can you help? ", "Tell me this: ",
-            "One more thing: ", "Excuse me: ")
+            "One more thing: ", "Excuse me: ", "Hello! ", "A question: ", "Just wondering: ", "Help me out: ",
+            "Here is one: ", "Next question: ", "I need to know: ", "Sorry to bother you: ")
 FILLERS = ("Good question! ", "Let me think about that. ", "I am happy to help. ")
 DONT_KNOW = "I do not know."
 _HOPS = Categorical([0, 1, 2], [0.6, 0.3, 0.1])
@@ -82,7 +92,7 @@ class Questions:
         self.templates = {k: Categorical(world.config.words(v) if world.config.lexicon_size else v)
                           for k, v in QUESTIONS.items()}
         self.opening = Categorical(world.config.words(OPENINGS), [4] + [1] * (len(world.config.words(OPENINGS)) - 1))
-        self.phrasings = {k: Categorical(v) for k, v in PHRASINGS.items()}
+        self.phrasings = {k: Categorical(world.config.words(v)) for k, v in PHRASINGS.items()}
         self.attribute = Categorical(ATTRIBUTES)
         self.pair = Categorical([(x, y) for x in ATTRIBUTES for y in ATTRIBUTES if x != y])
         self.filler = Categorical(FILLERS)

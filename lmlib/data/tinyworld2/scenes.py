@@ -13,16 +13,36 @@ from .lexicon import phrases
 SEASON_SKIES = {
     "spring": phrases("blossom covered the trees|lambs were playing in the fields|the first swallows had come back|"
                       "daffodils nodded by the road|a warm breeze came from the south|the hedges were full of birds|"
-                      "the fields were green again|sudden showers came and went"),
+                      "the fields were green again|sudden showers came and went|"
+                      "the orchards were white with blossom|primroses grew along the banks|the rooks were building|"
+                      "the days were growing longer|the cuckoo was calling in the woods|the river ran high with rain|"
+                      "bluebells filled the woods|the farmers were sowing the fields|catkins hung on the hazels|"
+                      "the blackbirds sang at dawn|the lilac was out in every garden|puddles shone in the lanes|"
+                      "frogspawn lay thick in the ponds|the wind smelled of rain and grass"),
     "summer": phrases("the sun beat down on the roofs|the air was thick with bees|the grass was dry and yellow|"
                       "children swam in the river|roses climbed over every wall|the evening was long and warm|"
-                      "dust rose from the lanes|the hay stood drying in the fields"),
+                      "dust rose from the lanes|the hay stood drying in the fields|"
+                      "the corn was turning gold|the nights were short and warm|swallows skimmed the river|"
+                      "the strawberries were ripe|the roads were white with dust|thunder grumbled in the hills|"
+                      "the lime trees were humming with bees|the cows stood in the shade|the pond had shrunk to a puddle|"
+                      "poppies grew along the lanes|the tar was soft on the road|everyone slept with the windows open|"
+                      "the gardens needed water every night|the harvest had begun"),
     "autumn": phrases("leaves blew along the streets|the apples were ripe on the trees|mist hung over the river|"
                       "the evenings were drawing in|geese flew south overhead|bonfires smoked in the gardens|"
-                      "the woods were red and gold|conkers lay under the chestnut trees"),
+                      "the woods were red and gold|conkers lay under the chestnut trees|"
+                      "the blackberries were ripe in the hedges|the swallows had gone|the first frosts had come|"
+                      "the fields were ploughed and brown|rain drummed on the roofs for days|the lanes were deep in leaves|"
+                      "fog hung over the marsh every morning|the days were growing short|starlings gathered on the wires|"
+                      "the wind tore the last leaves from the trees|the smell of apples filled the lofts|"
+                      "pheasants called in the stubble|the pumpkins were ripe|the nights had turned cold"),
     "winter": phrases("snow lay on the chimneys|the pond was frozen hard|frost covered the windows|"
                       "a bitter wind blew from the north|icicles hung from the gutters|the lamps were lit by four|"
-                      "everyone wore thick scarves|smoke rose from every chimney"),
+                      "everyone wore thick scarves|smoke rose from every chimney|"
+                      "the river was full of ice|the roads were white with frost|the birds came to every window|"
+                      "the nights were long and dark|the hills were white with snow|sleet blew in from the sea|"
+                      "children slid on the frozen puddles|the holly was red with berries|the trees were black and bare|"
+                      "a hard frost held for a week|the snow had drifted against the walls|the wind howled in the chimneys|"
+                      "the sun barely rose over the hills|the shops were lit by three o'clock"),
 }
 
 # a kind of pet for every pet of the world, and what each kind does (past tense)
@@ -33,17 +53,34 @@ PET_KINDS = dict(dog="dog", puppy="dog", cat="cat", kitten="cat", parrot="bird",
                  frog="water", lizard="water")
 PET_HABITS = {
     "dog": phrases("barked at the postman|chased its own tail|dug up the roses|fetched a stick from the pond|"
-                   "slept across the doorway|howled at the church bells"),
+                   "slept across the doorway|howled at the church bells|"
+                   "buried a bone in the flower bed|rolled in something dreadful|stole a sausage from the table|"
+                   "chewed a slipper to pieces|waited by the gate all afternoon|swam across the pond|"
+                   "begged for scraps at supper|snored by the fire"),
     "cat": phrases("purred by the fire|chased a moth round the room|slept on the windowsill|"
-                   "brought home a mouse|knocked a cup off the table|sat washing its paws"),
+                   "brought home a mouse|knocked a cup off the table|sat washing its paws|"
+                   "slept in the laundry basket|climbed onto the roof|stared at the goldfish bowl for an hour|"
+                   "sharpened its claws on the sofa|curled up in a hat|followed a butterfly across the garden|"
+                   "stole the cream off the milk|vanished for two days"),
     "bird": phrases("sang all morning|flapped about the yard|pecked at the seed tray|hopped along the fence|"
-                    "ruffled its feathers|screeched at the neighbours"),
+                    "ruffled its feathers|screeched at the neighbours|"
+                    "bathed in a saucer of water|whistled a little tune|pulled at the curtains|"
+                    "sat on top of the wardrobe|preened for an hour|cracked sunflower seeds all evening|"
+                    "flew round and round the kitchen|woke everyone at dawn"),
     "farm": phrases("ate half the washing|grazed in the paddock|kicked over the bucket|rolled in the mud|"
-                    "followed everyone about|chewed the garden gate"),
+                    "followed everyone about|chewed the garden gate|"
+                    "broke through the fence|slept in the sun|ate the roses|got stuck in the hedge|"
+                    "trotted round the field|refused to move|stood in the rain looking sorry for itself|"
+                    "put its head through the kitchen window"),
     "small": phrases("nibbled a carrot|hid in the straw|ran round and round its box|dug a little hole|"
-                     "slept all afternoon|sniffed at the flowers"),
+                     "slept all afternoon|sniffed at the flowers|"
+                     "escaped under the fence|crawled into a boot|chewed a hole in a sock|"
+                     "sat in a patch of sunshine|made a nest in a drawer|crept under the sofa|"
+                     "ate a whole lettuce|hid under the dresser"),
     "water": phrases("swam in slow circles|sat very still on a stone|blinked in the sun|hid under a leaf|"
-                     "snapped at a fly|basked by the window"),
+                     "snapped at a fly|basked by the window|"
+                     "hid behind a stone|did not move for an hour|dozed in the warm|ate a worm|"
+                     "watched the rain on the window|stared at the cat|blinked at the visitors|ignored everyone"),
 }
 
 # what people of each character tend to do (past tense)

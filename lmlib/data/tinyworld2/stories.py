@@ -281,6 +281,7 @@ class Stories:
         """The whole story about ``p`` (already picked); returns its text and fields."""
         v = self.v
         cast = Cast(s, [p])
+        self.daily.new_story()
         season = s.pick(v.season, WORD)
         first = [cap(self.t.one_of(s, SETTINGS, season, p.town, s.pick(v.season_sky[season], WORD)))]
         first.append(self.intro_sentence(s, cast, p))

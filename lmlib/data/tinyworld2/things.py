@@ -71,7 +71,69 @@ def _spec(text: str):
     return phrases(verbs), phrases(nouns), phrases(looks), phrases(made) if made else ()
 
 
-CLASSES = {k: _spec(v) for k, v in _CLASSES.items()}
+# more of each class: "verbs / nouns / looks / materials" (each new word fits every old one too)
+_MORE = dict(
+    crockery="stack|put away|unpack|wipe|fetch|buy|sell|examine|scrub|lay out / coffee cup|soup bowl|fruit bowl|"
+             "cake stand|toast rack|cruet|salt cellar|pepper pot|tea bowl|cheese dish|sauce boat|bread plate|cake plate|"
+             "water jug|flower vase|tea set|coffee pot|dinner service / flowered|gilt-edged|blue-and-white|"
+             "rose-patterned|willow-pattern|fine|heavy|dainty|matching|odd|antique|treasured / porcelain|stoneware",
+    clothes="darn|brush|shake out|sew|alter|sponge|starch|wear|fetch|buy|sell / blouse|frock|nightgown|dressing gown|"
+            "sun hat|straw hat|beret|tippet|pinafore|jersey|sock|neckerchief|handkerchief|bow tie|mackintosh|raincoat|"
+            "hood|sash|cravat|hat / spotted|patched|darned|frayed|shabby|smart|tatty|brand-new|second-hand|favourite|"
+            "plain|pretty|crumpled|damp|dusty|moth-eaten|baggy|little / ",
+    blades="hone|whet|polish|wipe|test|sell|buy|wash|dry / dagger|paper knife|fish knife|butter knife|cheese knife|"
+           "fruit knife|pair of shears|pair of scissors|hunting knife|adze|drawknife / sharp|nicked|notched|shiny|bright|"
+           "curved|broad|narrow|bone-handled|horn-handled|little|big|favourite|battered / ",
+    tools="wash|dry|grease|repair|wipe|buy|sell|store|test|pack / screwdriver|pair of pliers|handsaw|hacksaw|"
+          "spirit level|bradawl|gimlet|rasp|mattock|pickaxe|sledgehammer|stepladder|dibber|hand fork|pruning saw|"
+          "lawn mower|wrench|pump / muddy|well-used|shiny|sturdy|dirty|clean|borrowed|favourite|worn|chipped|handy|"
+          "short-handled / ",
+    books="leaf through|flick through|open|study|shelve|put away|fetch|buy|sell|give away|hide|treasure / exercise book|"
+          "recipe book|book of fairy tales|birthday book|autograph book|school reader|primer|grammar book|book of puzzles|"
+          "book of riddles|joke book|bird book|book of ghost stories|book of sermons|road map|jotter|notepad|phrase book|"
+          "book of recipes|book of stories|book of jokes|book of birds|book of prayers|book of songs|book of games|"
+          "sketch pad|chapbook|penny dreadful|map of the county|book of wild flowers / "
+          "damp|torn|faded|precious|tiny|fat|slim|shabby|handsome|much-read|second-hand|illustrated|treasured / gilt-edged",
+    brass="wipe|buff|shine|hang|lift|sell|buy|admire|put away|scour / bed warmer|door handle|horse brass|oil lamp|bell|tray|"
+          "umbrella stand|doorstop|candle snuffer|coal shovel|preserving pan|frying pan|ladle|ship's lantern|hand bell|"
+          "letter rack|lamp stand / polished|burnished|antique|well-polished|ornate|plain|spotless|grimy|dusty|bright|"
+          "favourite|small / bronze|nickel",
+    furniture="varnish|clean|sell|buy|lift|drag|push|stain|restore|measure / armchair|chaise longue|ottoman|bureau|"
+              "writing table|card table|tea table|side table|sofa|couch|pew|coat stand|towel horse|clothes horse|"
+              "linen chest|footrest|tallboy|whatnot / battered|scratched|polished|shabby|antique|elegant|plain|carved|"
+              "solid|worm-eaten|second-hand|favourite|dusty|tall / mahogany|maple|rosewood|teak|birch",
+    music="sell|buy|wrap|repair|show off|admire|put away / oboe|bassoon|cornet|euphonium|tuba|trombone|French horn|viola|"
+          "double bass|ukulele|zither|dulcimer|tambourine|recorder|fife|melodeon|penny whistle|xylophone|triangle|"
+          "hurdy-gurdy / dented|scratched|polished|shiny|borrowed|favourite|treasured|antique|well-worn|much-played|"
+          "dusty|out-of-tune / ",
+    toys="repair|play with|share|clean|pack away|sell|admire|put away / tin soldier|wooden horse|Noah's ark|doll's house|"
+         "jack-in-the-box|toy train|model ship|clockwork mouse|wooden duck|pull-along dog|rattle|box of bricks|pop-gun|"
+         "cup-and-ball|paper kite|bag of marbles|paintbox|kaleidoscope|magic lantern|toy theatre|glove puppet / chipped|"
+         "faded|tattered|tiny|splendid|cheap|precious|treasured|grubby|colourful|lopsided|home-made / ",
+    vessels="scrub|clean|sell|buy|put away|fetch down|stow / water butt|milk can|oil can|trug|log basket|picnic basket|"
+            "shopping basket|laundry basket|bread bin|tin box|tuck box|tool box|button box|sewing box|money box|deed box|"
+            "ink bottle|stone jar|pickle jar|jam jar|demijohn|hip flask|butter churn|keg / dented|rusty|full|half-full|"
+            "handy|spare|dusty|cracked|wide|deep|borrowed|sealed / ",
+    keepsakes="cherish|show|examine|mend|look at|sell|buy|tuck away / tie clip|collar stud|shoe buckle|hair slide|"
+              "hair comb|rosary|crucifix|medallion|amulet|talisman|string of beads|powder compact|scent bottle|"
+              "vinaigrette|posy ring|watch key|silhouette / treasured|delicate|elegant|ornate|simple|well-worn|battered|"
+              "gleaming|heavy|valuable|cheap|beloved|handsome|fine|engraved / jet|ivory|coral|bone|tortoiseshell|copper|pewter",
+    bags="patch|sell|buy|borrow|dust|pick up / knapsack|holdall|portmanteau|valise|overnight bag|Gladstone bag|saddlebag|"
+         "game bag|reticule|drawstring bag|string bag|duffel bag|attaché case|tobacco pouch|coin purse|writing case|"
+         "sponge bag|laundry bag|beach bag|sewing bag / patched|faded|bulging|empty|light|roomy|handsome|cheap|dusty|"
+         "muddy|borrowed|brand-new|travel-stained / velvet|tapestry|oilcloth|straw|suede|silk",
+)
+
+
+def _merge(old, more):
+    out = []
+    for a, b in zip(old, more):
+        extra = tuple(x for x in b if x not in a)
+        out.append(a + extra)
+    return tuple(out)
+
+
+CLASSES = {k: _merge(_spec(v), _spec(_MORE[k])) for k, v in _CLASSES.items()}
 
 
 def _check(classes) -> None:

@@ -106,8 +106,58 @@ _MORE_ADJECTIVES = dict(
     pharmacist="mild|small|large|cheap",
 )
 
+# and more adjectives still (each fits every good of the trade, old and new)
+_EVEN_MORE_ADJECTIVES = dict(
+    baker="soft|sticky|floury|homemade|freshly baked|still-warm|sugary|spiced|buttery",
+    farmer="sturdy|skinny|noisy|hungry|muddy|sleek|prize|handsome|docile",
+    teacher="untidy|blotted|clever|careless|excellent|dreadful|tidy|hurried|splendid",
+    fisher="gleaming|glistening|plump|fine|wriggling|cold|dripping|prize|enormous",
+    weaver="warm|checked|plain|handsome|cosy|woven|colourful|hard-wearing|soft grey",
+    potter="squat|painted|speckled|earthy|handsome|chunky|glossy|lopsided|pretty",
+    carpenter="solid|plain|elegant|simple|polished|rough|well-made|walnut|sturdy little",
+    miller="bulging|flour-covered|well-tied|hefty|brimming|fat|half-empty|tightly packed",
+    smith="black iron|gleaming|sturdy|hot|twisted|heavy black|well-made|handsome|crude",
+    tailor="elegant|dashing|well-cut|shabby|handsome|velvet|striped|loose|tight",
+    doctor="elderly|grumpy|frightened|weak|pale|restless|grateful|cheerful|lonely",
+    painter="charming|moody|colourful|pale|unfinished|tiny|delicate|dreamy|bold",
+    shepherd="fine|sturdy|shaggy|hungry|nervous|muddy|wayward|healthy|prize",
+    gardener="leafy|drooping|flourishing|hardy|spindly|young green|prize|lovely|withered",
+    builder="dusty|rough|cracked|square|solid|broken|fine|sturdy|second-hand",
+    cook="steaming|savoury|tasty|hearty|creamy|golden|delicious|peppery|homely",
+    singer="wistful|jolly|mournful|rousing|lovely|tender|familiar|haunting|simple",
+    sailor="stiff|slack|tangled|coiled|knotted|salty|strong|sodden|spare",
+    merchant="exotic|fragrant|valuable|enormous|dusty|precious|well-packed|foreign|cheap little",
+    hunter="shy|lively|swift|clever|fine|nervous|handsome|plump|young brown",
+    brewer="frothy|dark brown|golden|cloudy|clear|fine old|mellow|sour|potent",
+    cobbler="scuffed|shiny|sturdy|elegant|muddy|battered|comfortable|tight|well-worn",
+    mason="weathered|rough|carved|polished|handsome|massive|mossy|ancient|fine",
+    clockmaker="gilt|elegant|ticking|silent|antique|stopped|handsome|fancy|plain",
+    bookbinder="handsome|battered|elegant|slim|fat|dusty|well-thumbed|precious|gilt-edged",
+    locksmith="sturdy|tricky|old-fashioned|iron|broken|strong|shiny|cheap|clever",
+    beekeeper="humming|sticky|weathered|white|painted|quiet|buzzing|crowded|heavy wooden",
+    nurse="feverish|weary|anxious|grateful|restless|pale|cheerful|lonely|brave",
+    librarian="fat|slim|battered|precious|dog-eared|handsome|forgotten|popular|heavy",
+    postman="bulky|thin|crumpled|important|mysterious|overdue|soggy|little|precious",
+    innkeeper="steaming|frothy|generous|tasty|welcome|hearty|chilled|fine",
+    musician="jolly|mournful|stately|rousing|wistful|haunting|simple|tricky|old-fashioned",
+    butcher="juicy|prime|fine|marbled|succulent|cheap|choice|thick|plump",
+    grocer="juicy|sweet|fine|bruised|choice|firm|plump|cheap|little",
+    jeweller="delicate|precious|gleaming|dainty|antique|elegant|plain|ornate|handsome",
+    woodcutter="mighty|ancient|rotten|slender|twisted|young|mossy|sturdy|stunted",
+    lamplighter="flickering|bright|smoky|dim|sooty|old-fashioned|crooked|lonely|cracked",
+    astronomer="pale|brilliant|blue|glittering|shimmering|lovely",
+    chemist="cloudy|fizzing|smoking|pale|bitter|pungent|poisonous|golden|purple",
+    judge="tricky|dull|tedious|bitter|famous|curious|muddled|complicated|ancient",
+    soldier="gleaming|battered|well-oiled|rusty|polished|regimental|trusty|heavy old|new issue",
+    printer="colourful|black|smudged|crisp|fresh|grand|plain|handsome|tiny",
+    carter="huge|damp|heavy old|awkward|creaking|unwieldy|full|dusty|bulky",
+    dancer="lively|stately|graceful|tricky|old|fiery|elegant|gentle|jolly",
+    pharmacist="soothing|strong|bitter-tasting|pleasant|foul-tasting|cooling|gentle|powerful|little",
+)
 WORK = {trade: tuple(tuple(x.split("|")) for x in spec.split(" / ")) for trade, spec in _WORK.items()}
 WORK = {trade: (verbs, goods, adjs + tuple(a for a in _MORE_ADJECTIVES[trade].split("|") if a not in adjs))
+        for trade, (verbs, goods, adjs) in WORK.items()}
+WORK = {trade: (verbs, goods, adjs + tuple(a for a in _EVEN_MORE_ADJECTIVES[trade].split("|") if a not in adjs))
         for trade, (verbs, goods, adjs) in WORK.items()}
 
 # more verbs and goods per trade: 'verbs / goods' (every verb still fits every good, old and new)

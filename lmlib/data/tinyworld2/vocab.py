@@ -74,7 +74,7 @@ class Vocab:
         self.relative, self.number = z(L.RELATIVES), z(L.NUMBERS)
         self.whom = C.patrons(w)
         self.motion = z([past(v) for v in L.MOTION_VERBS])
-        self.saying = z([past(v) for v in L.SAYING_VERBS])
+        self.saying = z([phrase(v, past) for v in L.SAYING_VERBS])
         manners = w(L.MANNERS)
         self.manner = Categorical([adverb(m) for m, _ in manners])
         self.success = {adverb(m): q for m, q in manners}
@@ -96,6 +96,10 @@ class Vocab:
         self.near = zw(L.LANDMARK_PREPOSITIONS)  # where someone is: 'by', 'behind', 'outside'
         self.towards = zw(L.MOTION_PREPOSITIONS)  # where someone goes: 'past', 'as far as'
         assert not {x.split()[-1] for x in self.spot.items} & set(L.LANDMARKS)  # a place in town is never a spot at home
+        # 'found it behind the old mill' (a landmark) must never read as a spot at home ('behind the sofa')
+        spots = set(self.spot.items)
+        assert not {f"{p} the {lk}{m}" for p in self.near.items for lk in looks.items for m in w(L.LANDMARKS)} & spots
+        assert not {f"{lk}{m}" for lk in looks.items if lk for m in w(L.LANDMARKS)} & set(w(L.LANDMARKS))
         moments = ([f"On {d}" for d in self.weekday.items] + [f"On {d} {t}" for d in self.weekday.items
                                                              for t in self.daypart.items]
                    + [f"Early on {d}" for d in self.weekday.items] + [f"Late on {d}" for d in self.weekday.items]
@@ -128,8 +132,12 @@ class Vocab:
         manners = w(L.ACTION_MANNERS)
         self.how = Categorical([""] + [adverb(m) + " " for m in manners], [len(manners) / 2] + [1.0] * len(manners))
         # how someone does things leans on their character, once the story has said it
-        fitting = dict(steady=("quiet", "slow", "calm", "neat", "silent"), hasty=("quick", "hurried", "brisk", "swift", "eager"),
-                       merry=("happy", "cheerful", "merry", "glad", "eager"))
+        fitting = dict(steady=("quiet", "slow", "calm", "neat", "silent", "patient", "careful", "gentle", "thoughtful",
+                               "methodical", "peaceful", "unhurried", "diligent", "dutiful", "tidy", "placid"),
+                       hasty=("quick", "hurried", "brisk", "swift", "eager", "hasty", "impatient", "restless",
+                              "rapid", "speedy", "energetic", "careless", "excited", "clumsy", "vigorous"),
+                       merry=("happy", "cheerful", "merry", "glad", "eager", "joyful", "gleeful", "cheery",
+                              "jaunty", "light-hearted", "playful", "breezy", "good-humoured", "blithe", "excited"))
         merry = {"cheerful", "lively", "generous", "curious"}
         def how_of(trait):
             group = "steady" if trait in L.STEADY_TRAITS else "hasty" if trait in L.HASTY_TRAITS else \
@@ -179,7 +187,13 @@ class Vocab:
         fixed += [x for d in self.hobby_doings.values() for x in d.items]
         self.things = Things(w, clashes(fixed, goods))
         self.until = Categorical(w(["for an hour", "all afternoon", "all evening", "until dark", "for hours",
-                                    "until midnight", "for half the day", "till supper"]) + [f"until {c}" for c in self.clock.items])
+                                    "until midnight", "for half the day", "till supper", "for most of the day",
+                                    "until teatime", "until the light went", "all morning", "for two hours",
+                                    "well into the night", "till dusk", "till the lamps were lit",
+                                    "for the rest of the day", "until sunset", "until the moon rose",
+                                    "for three hours", "till lunchtime", "until nearly dawn", "all day long",
+                                    "until the church clock struck", "for a long while", "until supper was cold"])
+                                 + [f"until {c}" for c in self.clock.items])
         self.when_pair = _joint(self.weather, self.daypart, lambda x, y: (x, y))
         self.spot_pair = _joint(self.spot, self.spot, lambda x, y: (x, y), distinct=len(self.spot) > 1)
         self.trade_two = {p: _joint(d, d, lambda x, y: f"{x} and then {y}", distinct=True)
