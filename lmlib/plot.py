@@ -121,3 +121,66 @@ def input_representation(tokens: Sequence[str], token_type_ids: Sequence[int], a
     ax.set_title(title)
     ax.axis("off")
     return ax
+
+
+def gpt_parameters(config) -> dict[str, int]:
+    """The parameters of a ``GPTConfig``'s model, part by part (they sum to ``GPT(config).num_parameters()``;
+    the LM head is tied to the token embedding, so it adds none)."""
+    d, V, P, L = config.d_model, config.vocab_size, config.max_positions, config.n_layers
+    d_ff = config.d_ff or 4 * d
+    return {"token embedding": V * d, "position embedding": P * d,
+            "attention (all blocks)": L * (3 * d * d + 3 * d + d * d + d),
+            "MLP (all blocks)": L * (d * d_ff + d_ff + d_ff * d + d),
+            "LayerNorms": L * 4 * d + 2 * d}
+
+
+def gpt_architecture(config, ax=None, title: str | None = None):
+    """GPT's architecture as a block diagram with the sizes of ``config`` (a ``GPTConfig``): embeddings,
+    ``n_layers`` pre-LN blocks (LayerNorm, causal multi-head attention, residual; LayerNorm, MLP, residual),
+    the final LayerNorm and the LM head tied to the token embedding, with each part's parameter count."""
+    d, V, P, L, h = config.d_model, config.vocab_size, config.max_positions, config.n_layers, config.n_heads
+    d_ff = config.d_ff or 4 * d
+    n = gpt_parameters(config)
+    if ax is None:
+        _, ax = plt.subplots(figsize=(8.0, 9.0))
+    x0, x1, mid, side = 1.2, 6.8, 4.0, 0.5  # boxes from x0 to x1, the main line at mid, residuals at side
+    boxes = [  # (y, label, colour), bottom to top
+        (0.0, f"token ids $x_1 \\dots x_T$  (T ≤ {P})", "white"),
+        (1.0, f"token embedding {V}×{d} ({n['token embedding']:,})\n"
+              f"+ position embedding {P}×{d} ({n['position embedding']:,})", "#cfe2f3"),
+        (2.3, "LayerNorm", "#eeeeee"),
+        (3.2, f"causal multi-head attention: {h} heads of {d // h}\n"
+              f"softmax($QK^\\top/\\sqrt{{{d // h}}}$ + mask) $V$, then {d}×{d}", "#fce5cd"),
+        (4.6, "LayerNorm", "#eeeeee"),
+        (5.5, f"MLP: {d} → {d_ff} → {d}, GELU", "#d9ead3"),
+        (6.9, "final LayerNorm", "#eeeeee"),
+        (7.8, f"LM head: {d} → {V} logits (tied to the\ntoken embedding), softmax", "#cfe2f3"),
+        (8.8, "P(next token | tokens so far), at every position", "white"),
+    ]
+    for y, label, colour in boxes:
+        ax.add_patch(plt.Rectangle((x0, y - 0.34), x1 - x0, 0.68, facecolor=colour, edgecolor="grey"))
+        ax.text(mid, y, label, ha="center", va="center", fontsize=8.5)
+    plus = (3.95, 6.25)  # where each sublayer's output is added back to its input
+    stops = sorted([b[0] for b in boxes] + list(plus))
+    for y0, y1 in zip(stops, stops[1:]):
+        lo = y0 + (0.15 if y0 in plus else 0.35)
+        hi = y1 - (0.15 if y1 in plus else 0.35)
+        ax.annotate("", (mid, hi), (mid, lo), arrowprops=dict(arrowstyle="->", color="grey"))
+    for y_from, y_plus in ((1.75, plus[0]), (4.15, plus[1])):  # residual: x + sublayer(LayerNorm(x))
+        ax.add_patch(plt.Circle((mid, y_plus), 0.15, facecolor="white", edgecolor="tab:red"))
+        ax.text(mid, y_plus, "+", ha="center", va="center", fontsize=10, color="tab:red")
+        ax.plot([mid, side, side], [y_from, y_from, y_plus], color="tab:red", lw=1.2)
+        ax.annotate("", (mid - 0.15, y_plus), (side, y_plus),
+                    arrowprops=dict(arrowstyle="->", color="tab:red", lw=1.2))
+        ax.text(side - 0.1, (y_from + y_plus) / 2, "residual", rotation=90, ha="right", va="center",
+                fontsize=8, color="tab:red")
+    ax.add_patch(plt.Rectangle((-0.3, 1.7), x1 + 0.5, 4.8, fill=False, edgecolor="black", ls="--"))
+    ax.text(x1 + 0.4, 4.1, f"× {L} blocks\n\nattention\n{n['attention (all blocks)']:,}\n\n"
+            f"MLP\n{n['MLP (all blocks)']:,}\n\nLayerNorms\n(with the final)\n{n['LayerNorms']:,}",
+            ha="left", va="center", fontsize=8)
+    ax.set_xlim(-0.6, x1 + 2.0)
+    ax.set_ylim(-0.5, 9.3)
+    ax.set_aspect("equal")
+    ax.set_title(title or f"GPT (pre-LN): {sum(n.values()):,} parameters")
+    ax.axis("off")
+    return ax
