@@ -99,6 +99,9 @@ EVENTS = phrases("the harvest supper|the church fete|the flower show|the Christm
                  "the hiring fair|the cattle show|the Easter market|the bonfire party|the pantomime|"
                  "the brass band concert|the lantern parade|the apple fair|the village sports|the Whitsun fair")
 
+ANOTHER_WHEN = phrases("In time|Later|The next year|A month later|That Christmas|The following spring|"
+                       "Before long|In the end|Some months later|Next market day")
+
 _ON = Categorical([False, True], [0.55, 0.45])
 _HALF = Categorical([False, True])
 _MET = Categorical(range(3), [2, 2, 1])
@@ -134,6 +137,14 @@ class Details:
         colours = w(L.COLOURS)
         self.door = {c: Categorical(colours, [len(colours) if x == c else 1.0 for x in colours]) for c in L.COLOURS}
         self.any_door = Categorical(colours)
+        more = [f" for {n} more years" for n in w(L.NUMBERS)]
+        self.friends_for = Categorical(["", " ever after", " for years", " for life", " all their lives"] + more,
+                                       [1.0] * 5 + [2.0 / len(more)] * len(more))
+        weeks = [f"{n.capitalize()} weeks later" for n in w(L.NUMBERS)]
+        self.another_when = Categorical(w(ANOTHER_WHEN) + weeks, [1.0] * len(w(ANOTHER_WHEN)) +
+                                        [len(w(ANOTHER_WHEN)) / len(weeks)] * len(weeks))
+        prices = [f" for {n} {u}" for u in ("shillings", "pence") for n in range(2, 61)][: max(world.config.lexicon_size or 999, 2)]
+        self.for_price = Categorical([""] + prices, [1.0] + [1.0 / len(prices)] * len(prices))
 
     @staticmethod
     def _pairs(items) -> Categorical:
@@ -164,13 +175,16 @@ class Details:
     def last_seen(self, s, cast, p) -> tuple[str, str]:
         """'She had last seen it on the mantelpiece the night before.' (the spot is then searched)"""
         spot = s.pick(self.v.spot, WORD)
-        return self.t(s, "{0} had last {seen|used|had} it {1} {2}.", cap(p.subject), spot,
+        return self.t(s, "{0} had last {seen|used|had|left|put|noticed} it {1} {2}.", cap(p.subject), spot,
                       s.pick(self.last_time, WORD)), spot
 
-    def stood(self, s, p) -> str:
-        """'It had stood on the dresser in the parlour for twelve years.'"""
-        return self.t(s, "It had {stood|sat} on the {0} in the {1} for {2} years.", s.pick(self.top, WORD),
-                      s.pick(self.room, WORD), s.pick(self.years, WORD))
+    def stood(self, s, p, top: str | None = None, dated: bool = False) -> str:
+        """'It had stood on the dresser in the parlour for twelve years.' (on ``top`` if the text said
+        it fell from there; 'ever since' if the text has said how long it had been theirs)"""
+        top, room = top or s.pick(self.top, WORD), s.pick(self.room, WORD)
+        if dated:
+            return self.t(s, "It had {stood|sat|lived|always stood} on the {0} in the {1} {ever since|since then}.", top, room)
+        return self.t(s, "It had {stood|sat|lived|always stood} on the {0} in the {1} for {2} years.", top, room, s.pick(self.years, WORD))
 
     def arrival(self, s, cast, p, q, kind: str, noun: str) -> str:
         """'He came by the early bus, bringing a pot of glue and a little brush.' (the way fits the
@@ -178,7 +192,11 @@ class Details:
         means = s.pick(self.means[q.town == p.town], INFERENCE)
         key = "lost" if kind == "lost" else _CLASS_OF.get(noun, "crockery")
         kit = s.pick(self.kit.get(key, self.kit["crockery"]), INFERENCE)
-        return self.t(s, "{0} {came|arrived} {1}, {bringing|carrying} {2}.", cap(cast.ref(q)), means, kit)
+        return self.t(s, "{0} {came|arrived|turned up|appeared} {1}, {bringing|carrying|with} {2}.", cap(cast.ref(q)), means, kit)
+
+    def mend_kit(self, s, noun: str) -> str:
+        """'a pot of glue and some fine wire': what mending this kind of thing takes (inference)."""
+        return s.pick(self.kit.get(_CLASS_OF.get(noun, "crockery"), self.kit["crockery"]), INFERENCE)
 
     # ---- the ending -----------------------------------------------------------------------------
     def cleaned(self, s, cast, p, noun: str) -> str:
@@ -188,7 +206,10 @@ class Details:
                       s.pick(care, INFERENCE), s.pick(self.care_how, WORD))
 
     def modesty(self, s, cast, q) -> str:
-        return self.t(s, "{0} {laughed|smiled|blushed|shrugged} and said it was {1}.", cap(cast.ref(q)),
+        if s.pick(_HALF, STRUCTURE):
+            return self.t(s, '"It was {0}," {1} {said|replied|answered}{| with a smile| modestly| shyly| cheerfully| with a shrug}.',
+                          s.pick(self.modest, WORD), cast.ref(q))
+        return self.t(s, "{0} {laughed|smiled|blushed|shrugged|grinned|beamed} and said it was {1}.", cap(cast.ref(q)),
                       s.pick(self.modest, WORD))
 
     def supper(self, s, cast, p, q) -> str:
@@ -197,13 +218,15 @@ class Details:
                       cast.name(p), cast.name(q), s.pick(self.v.meal, WORD), s.pick(self.v.two_foods, WORD))
 
     def another(self, s, cast, p, noun: str, bought) -> str:
-        """'In time she bought another kite at the fair in Dunmere, but it was never quite the same.'"""
-        return self.t(s, "{In time|Later|The next year} {0} {bought|found} another {1} {2} in {3}, but it was "
-                         "never {quite the same|as good|as dear}.", cast.ref(p), noun, s.pick(bought, WORD),
-                      s.pick(self.towns, WORD))
+        """'In time she bought another kite at the fair in Dunmere for 12 pence, but it was never quite the same.'"""
+        when = s.pick(self.another_when, WORD)
+        return self.t(s, "{0} {1} {bought|found} another {2} {3} in {4}{5}, but it was never {quite the same|as good|"
+                         "as dear|the one {6} wanted}.", when, cast.ref(p), noun, s.pick(bought, WORD),
+                      s.pick(self.towns, WORD), s.pick(self.for_price, WORD), p.subject)
 
     # ---- the epilogue ---------------------------------------------------------------------------
     def friends_after(self, s, cast, p, q) -> str:
-        return self.t(s, "{0} and {1} {stayed|remained} {good|firm|close|fast} friends{ ever after| for years|}, and "
-                         "every {year|summer|autumn} they went together to {2} in {3}.", cast.name(p), cast.name(q),
+        return self.t(s, "{0} and {1} {stayed|remained} {good|firm|close|fast} friends{2}, and every {year|summer|"
+                         "autumn} they {went together to|never missed|went back to|took a stall at|helped out at} "
+                         "{3} in {4}.", cast.name(p), cast.name(q), s.pick(self.friends_for, WORD),
                       s.pick(self.events, WORD), s.pick(self.towns, WORD))

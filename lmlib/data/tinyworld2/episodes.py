@@ -13,8 +13,10 @@ from __future__ import annotations
 
 from . import lexicon as L
 from .cast import Cast, cap
+from . import scenes as S
 from .errands import Errands
-from .inflect import a, past
+from .inflect import a, article, past
+from .trades import FEW, WORK
 from .sampler import INFERENCE, STRUCTURE, WORD, Categorical, Sampler
 
 _EPISODE = Categorical(["walk", "meal", "talk", "deed", "things", "errand"], [2, 1.5, 1, 1, 8, 8])
@@ -24,15 +26,40 @@ _WHICH = {n: Categorical(range(n), [3] + [1] * (n - 1)) for n in (2, 3, 4, 5)}  
 _WHO = Categorical([0, 1])
 _WHEN = Categorical(range(6), [0.3, 0.16, 0.12, 0.08, 0.12, 0.22])  # 5: no time at all
 _WHERE = Categorical(["work", "landmark", ""], [0.15, 0.5, 0.35])
-_TAIL = Categorical(["", "not", "while", "song", "until"], [2, 0.5, 2, 0.7, 1])
+_TAIL = Categorical(["", "not", "while", "song", "until"], [2, 0.25, 2.2, 0.7, 1.2])
 _ACTS = Categorical(range(3), [0.85, 0.05, 0.1])
 _THEN = Categorical([False, True], [0.2, 0.8])
 _WITH_PET = Categorical([False, True], [0.6, 0.4])
 _SAW = Categorical([False, True], [0.6, 0.4])
 _TWO = Categorical(range(2))
+_AT_THEN = Categorical([False, True], [0.3, 0.7])
+_BY = Categorical(["At", "By"], [3, 1])
+_THEN_WORD = Categorical(["Then", "Afterwards", "After that", "Later", "Next", "After a while", "Soon after",
+                          "Before long", "Later on", "In the afternoon", "In the evening", "After lunch"])
 _TALK = Categorical(range(3))
+# when an episode happens: a day, a clock time and a day, a date, a clock time and a date, 'Later that
+# day', or no time at all (weighted towards numbers: a time by the clock is a real, dense choice)
+_EP_WHEN = Categorical(range(6), [0.22, 0.2, 0.14, 0.14, 0.08, 0.22])
+# how many of a trade's goods: 'the', 'a', 'some', a number in words (two to nine) or in figures (10 to 60),
+# or a round quantity; trades whose work comes a few at a time count to four
+_SMALL = ("two", "three", "four", "five", "six", "seven", "eight", "nine")
+_ROUND = ("a dozen", "half a dozen", "two dozen", "a few", "several", "a couple of", "a handful of", "three dozen")
+_WHERE_OF = Categorical(["work", "landmark", "house", ""], [0.06, 0.36, 0.32, 0.26])  # (house: for trades that call)
+_WHERE_OUT = Categorical(["work", "landmark", ""], [0.12, 0.5, 0.38])  # (trades that work out of doors)
+_UNTIL = Categorical(["clock", "time", "span"], [1, 2, 1])
+_UNTIL_TIMED = Categorical(["time", "span"], [3, 1])  # after a start by the clock
 _IN = {"hills", "streets", "forest", "garden", "kitchen", "workshop", "studio", "laboratory", "orchard"}
 LANDMARKS_PER_TOWN = 12
+# trades that work out of doors, far from any house number ('fished ... at 14 Mill Lane' would be odd);
+# those that go along a street ('lit three gas lamps in Mill Lane') have no number
+_NO_HOUSE = frozenset("farmer fisher shepherd sailor hunter woodcutter miller judge soldier mason".split())
+_ALONG = frozenset("lamplighter postman carter builder".split())
+# what someone hums or whistles ('humming a merry old tune')
+_TUNE_LOOKS = ("an old", "a merry", "a sad", "a new", "a silly", "a slow", "a lively", "a cheerful", "a gloomy",
+               "a jaunty", "a sweet", "a soft", "a little", "a jolly", "a half-remembered", "a familiar",
+               "a mournful", "a popular", "a nursery", "a rousing")
+_TUNES = ("tune", "song", "hymn", "ballad", "march", "waltz", "jig", "shanty", "lullaby", "carol", "air", "reel",
+          "polka", "ditty", "folk song", "music-hall song", "dance tune", "psalm", "melody", "chorus")
 
 
 class Episodes:
@@ -40,7 +67,7 @@ class Episodes:
 
     def __init__(self, world, vocab, phrasebook):
         self.world, self.v, self.t = world, vocab, phrasebook
-        self.work = {p: w[0] for p, w in L.PROFESSIONS.items()}
+        self.place = {p: w[0] for p, w in L.PROFESSIONS.items()}
         self.trait_said = False
         # every town has its own landmarks (the same in every document: knowledge of the world)
         r, self.town_landmarks = Sampler(world.config.seed + 1), {}
@@ -50,6 +77,29 @@ class Episodes:
                 mine.append(left.pop(r.pick(Categorical(range(len(left))))))
             self.town_landmarks[town] = Categorical(mine)
         self.errands = Errands(world, phrasebook, {n: Categorical(range(n)) for n in range(1, 300)})
+        w = world.config.words
+        self.tune = Categorical([f"{x} {y}" for x in w(_TUNE_LOOKS) for y in w(_TUNES)])
+        self.span = Categorical(w(S.SPANS))
+        self.usual = Categorical(w(("as usual", "as always", "true to form", "as ever", "once again", "yet again",
+                                    "typically", "predictably", "as expected", "as so often", "not for the first time",
+                                    "naturally", "of course", "as was only to be expected", "as everyone expected",
+                                    "as anyone could have guessed")))
+        # how many goods a trade works on (see :meth:`work`): figures from 10 carry many bits in two characters
+        figures = [str(n) for n in range(10, 61)][: max(world.config.lexicon_size or 99, 2)]
+        def counts(small, rounds, big):
+            items = [("the", False), ("a", False), ("some", True)] + [(x, True) for x in small + rounds + big]
+            weights = [0.22, 0.18, 0.06] + ([0.22 / len(small)] * len(small) + [0.12 / len(rounds)] * len(rounds)
+                                             + [0.2 / max(len(big), 1)] * len(big))
+            return Categorical(items, weights)
+        many = counts(list(w(_SMALL)), list(w(_ROUND)), figures)
+        few = counts(list(w(_SMALL[:3])), list(w(("a few", "several", "a couple of"))), [])
+        self.count = {t: few if t in FEW else many for t in WORK}
+        # the clock times an episode may start at, to say when the work stopped ('until 11.40')
+        self.times = vocab.time.items
+        self.time_index = {x: i for i, x in enumerate(self.times)}
+        self.offset = Categorical(range(3, 73)[: max(world.config.lexicon_size or 99, 1)])
+        self.start = None  # the index in self.times of the clock time the episode began at
+        self.timed = False  # whether it began by the clock at all ('At a quarter to six' has no index)
 
     def new_story(self) -> None:
         """Forget what the last story's errands bought (a later episode may name one of those goods)."""
@@ -85,6 +135,57 @@ class Episodes:
             return s.pick(v.later_on, WORD)
         return ""
 
+    def episode_when(self, s, season: str) -> str:
+        """Like :meth:`when` (more often by the clock); remembers a clock time, so that work can stop later."""
+        v = self.v
+        k = s.pick(_EP_WHEN, STRUCTURE)
+        self.start, self.timed = None, k in (1, 3)
+        if k == 0:
+            return s.pick(v.moment, WORD)
+        if k == 1:
+            t = s.pick(v.time_any, WORD)
+            self.start = self.time_index.get(t)
+            return f"At {t} on {s.pick(v.weekday, WORD)}"
+        if k == 2:
+            return f"On {self.date(s, season)}"
+        if k == 3:
+            t = s.pick(v.time, WORD)
+            self.start = self.time_index.get(t)
+            return f"At {t} on {self.date(s, season)}"
+        if k == 4:
+            return s.pick(v.later_on, WORD)
+        return ""
+
+    def work(self, s, trade: str) -> str:
+        """'glazed 24 blue jugs', 'baked a crusty loaf': a trade's work (verb, adjective and good follow from
+        the trade the story has said: inference; how many is a word choice)."""
+        v = self.v
+        verb = s.pick(v.work_verb["past"][trade], INFERENCE)
+        det, many = s.pick(self.count[trade], WORD)
+        rest = s.pick(v.work_adj[trade], INFERENCE)
+        good = s.pick(v.work_good[trade], INFERENCE)
+        rest += v.work_plural[good] if many else good
+        return f"{verb} {article(rest)} {rest}" if det == "a" else f"{verb} {det} {rest}"
+
+    def until(self, s) -> str:
+        """' until 11.40' (later than the clock time the episode began at), ' until about five', ' all morning'.
+
+        Work that began by the clock ends later: after 'At 9.40' the end is 15 minutes to 6 hours
+        later on the 12-hour clock (so 12.50 is followed by 1.05), or a span; after 'At a quarter to
+        six' only a span, so that no end comes before its start."""
+        if self.timed and self.start is None:
+            return " " + s.pick(self.span, WORD)
+        if self.start is not None:
+            if s.pick(_UNTIL_TIMED, STRUCTURE) == "span":
+                return " " + s.pick(self.span, WORD)
+            return f" until {self.times[(self.start + s.pick(self.offset, WORD)) % len(self.times)]}"
+        k = s.pick(_UNTIL, STRUCTURE)
+        if k == "span":
+            return " " + s.pick(self.span, WORD)
+        if k == "time":
+            return f" until {s.pick(self.v.time, WORD)}"
+        return f" until {s.pick(self.v.clock, WORD)}"
+
     def scene_when(self, s, season: str) -> str:
         """When the sky or the animals are described: a day or a date, never a clock time."""
         return s.pick(self.v.moment, WORD) if s.pick(_TWO, STRUCTURE) else f"On {self.date(s, season)}"
@@ -104,13 +205,12 @@ class Episodes:
             known = y is not cast.people[0] or self.trait_said  # (the helper's character is said when met)
             ref, how = cast.ref(y), self.how(s, y, known)
             if s.pick(_TWO, STRUCTURE):  # the other's trade (said when they were met): inference
-                return f", while {ref} {how}{v.work(s, y.profession)}"
+                return f", while {ref} {how}{self.work(s, y.profession)}"
             return f", while {ref} {how}{v.things.doing(s, past)}"
         if k == "song":
-            return t(s, ", {humming|whistling|singing} {an old|a merry|a sad|a new|a silly|a slow} "
-                        "{tune|song|hymn|ballad|march}")
+            return t(s, ", {humming|whistling|singing} {0}", s.pick(self.tune, WORD))
         if k == "until":
-            return f" until {s.pick(v.clock, WORD)}"
+            return self.until(s)
         return ""
 
     def episode(self, s, cast: Cast, people, seen: list[str], stated: tuple, season: str) -> str:
@@ -122,7 +222,7 @@ class Episodes:
             if s.pick(_TWO, STRUCTURE):
                 return f"{when}, {s.pick(v.season_sky[season], INFERENCE)}."
             return f"{when}, {a(s.pick(v.scene, WORD))}."
-        when = self.when(s, season)
+        when = self.episode_when(s, season)
         self.trait_said = "trait" in stated
         x = people[s.pick(_WHO, INFERENCE)]  # who acts: a choice a reader must track
         y = people[1] if x is p else p
@@ -143,11 +243,14 @@ class Episodes:
         if s.pick(_THEN, STRUCTURE):
             ref, how = cast.ref(x), self.how(s, x, "habit" in known)
             if s.pick(_TWO, STRUCTURE):  # more of x's trade (said earlier): inference
-                did = v.work(s, x.profession)
+                did = self.work(s, x.profession)
             else:
                 did = v.things.doing(s, past)
-            text += " " + t(s, "{Then|Afterwards|After that|Later} {0} {1}{2}{3}.", ref, how, did,
-                            f" for {s.pick(v.whom, WORD)}" if s.pick(_TWO, STRUCTURE) else "")
+            if self.start is not None and s.pick(_AT_THEN, STRUCTURE):  # a later clock time (after the start)
+                then = f"{s.pick(_BY, WORD)} {self.times[(self.start + s.pick(self.offset, WORD)) % len(self.times)]}"
+            else:
+                then = s.pick(_THEN_WORD, WORD)
+            text += f" {then} {ref} {how}{did}{f' for {s.pick(v.whom, WORD)}' if s.pick(_TWO, STRUCTURE) else ''}."
         return text
 
     def body(self, s, cast: Cast, kind: str, when: str, x, y, p, seen, stated) -> str:
@@ -164,19 +267,25 @@ class Episodes:
             return t(s, "{0} {1} {2}, and {3} {4}.", when, x.pet_name,
                      s.pick(v.pet_habits[x.pet], INFERENCE), cast.ref(x), s.pick(v.reaction, WORD))
         if kind == "habit":
-            return t(s, "{0} {1}, {as usual|as always|true to form|as ever}, {2}.", when, cast.ref(x),
-                     s.pick(v.trait_habits[x.trait], INFERENCE))
+            usual = s.pick(self.usual, WORD)
+            if when and not when.startswith("At ") and s.pick(_TWO, STRUCTURE):  # 'On Monday, as usual, he ...'
+                return f"{when}, {usual}, {cast.ref(x)} {s.pick(v.trait_habits[x.trait], INFERENCE)}."
+            return f"{when} {cast.ref(x)}, {usual}, {s.pick(v.trait_habits[x.trait], INFERENCE)}."
         if kind == "trade":
             how = self.how(s, x, kn)
             k = s.pick(_ACTS, STRUCTURE)  # the trade's work composed, one of its chores, or two chores
-            acts = (v.work(s, x.profession) if k == 0 else s.pick(v.trade_past[x.profession], INFERENCE) if k == 1
-                    else s.pick(v.trade_two[x.profession], INFERENCE))
-            where = s.pick(_WHERE, STRUCTURE)
+            acts = (self.work(s, x.profession) if k == 0 else s.pick(v.trade_past[x.profession], INFERENCE)
+                    if k == 1 else s.pick(v.trade_two[x.profession], INFERENCE))
+            where = s.pick(_WHERE_OUT if x.profession in _NO_HOUSE else _WHERE_OF, STRUCTURE)
             if where == "work":
-                work = self.work[x.profession]
+                work = self.place[x.profession]
                 where = f" {'in' if work in _IN else 'at'} the {work}"
             elif where == "landmark":
                 where = " " + self.visit(s, town, seen)
+            elif where == "house":  # a street of the town (inference), and for most trades a house number
+                street = s.pick(self.errands.streets[town], INFERENCE)
+                where = (f" in {street}" if x.profession in _ALONG else
+                         f" at {s.pick(self.errands.number, WORD)} {street}")
             return f"{when} {cast.ref(x)} {how}{acts}{where}{self.tail(s, cast, x, y)}."
         if kind == "errand":
             return self.errands.errand(s, cast, when, x, y, town, seen)

@@ -276,6 +276,27 @@ def _short(sh: int, d: int) -> str:
     return f"{sh}s. {d}d." if sh and d else f"{sh}s." if sh else f"{d}d."
 
 
+# what one good of a shop costs, in pence, at its plainest measure (lowest, highest): a price is drawn from
+# the sum of its goods' ranges, each scaled by its measure ('three pounds of' costs about three times 'a pound of')
+PRICES = {"baker's": (1, 18), "grocer's": (2, 30), "greengrocer's": (1, 20), "butcher's": (6, 60),
+          "fishmonger's": (3, 36), "dairy": (2, 18), "cheesemonger's": (4, 30), "chemist's": (2, 36),
+          "ironmonger's": (3, 96), "draper's": (6, 72), "haberdasher's": (1, 24), "post office": (1, 30),
+          "stationer's": (1, 36), "tobacconist's": (3, 36), "sweet shop": (1, 12), "florist's": (3, 36),
+          "bookshop": (12, 96), "shoe shop": (4, 120), "outfitter's": (12, 120), "toyshop": (2, 48),
+          "wine merchant's": (12, 96), "corn merchant's": (12, 96), "seed merchant's": (1, 24), "saddler's": (6, 96),
+          "hardware stall": (2, 36), "fruit stall": (1, 20), "vegetable stall": (1, 18), "flower stall": (2, 24),
+          "egg stall": (3, 48), "cheese stall": (4, 30), "fish stall": (3, 36)}
+_TIMES = dict(two=2, three=3, four=4, five=5, six=6, eight=8, ten=10, twelve=12, twenty=20)
+
+
+def scale(measure: str) -> float:
+    """How many times the plainest measure: 'three pounds of' 3, 'half a pound of' 0.5, 'a dozen' 1."""
+    first = measure.split(" ", 1)[0]
+    if first == "half" or measure.startswith("a quarter"):
+        return 0.5
+    return min(_TIMES.get(first, 1), 6)  # (twenty stamps are cheap ones)
+
+
 PLURAL_MASS = ("oats", "porridge oats", "split peas", "dried peas", "peas", "lentils")  # 'them', though mass
 _SINGULAR_S = ("watercress", "asparagus", "molasses", "bath salts", "smelling salts", "cress", "grass", "moss")
 
@@ -317,7 +338,7 @@ class Group:
         measures = words(more(phrases(measures), self.counted))
         self.measures = Categorical([""] + measures, [max(len(measures) / 3, 1.0)] + [1.0] * len(measures))
         looks = words(phrases(looks)) if looks else []
-        self.looks = Categorical([""] + [x + " " for x in looks], [max(len(looks) / 4, 1.0)] + [1.0] * len(looks))
+        self.looks = Categorical([""] + [x + " " for x in looks], [max(len(looks) / 6, 1.0)] + [1.0] * len(looks))
         self.goods = words(phrases(goods))
 
     def render(self, measure: str, look: str, good: str) -> tuple[str, str]:
@@ -357,10 +378,10 @@ def check(shops) -> None:
                         assert again.setdefault(name, good) == good, (shop.name, name)
 
 
-_COUNT = Categorical([2, 3, 4], [2, 4, 4])
+_COUNT = Categorical([2, 3, 4], [1.5, 4, 5])
 _PRICE = Categorical(["", "for", "in all", "came", "paying"], [2, 4, 1, 1, 1])
 _STYLE = Categorical([False, True], [0.2, 0.8])  # '4 shillings and 6 pence' or '4s. 6d.'
-_FRAME = Categorical(range(7), [4, 3, 1.5, 1.5, 1, 1, 4])
+_FRAME = Categorical(range(7), [4, 3, 1.5, 1.5, 1, 1.5, 5])
 _FRAME_ONE = Categorical(range(6), [4, 3, 1.5, 1.5, 1, 1])  # (one good: no prices one by one)
 _STREET = Categorical([False, True])
 _TWO = Categorical([False, True])
@@ -416,6 +437,8 @@ class Errands:
                       for n in range(1, 200)}
         money = _MONEY[: max(cfg.lexicon_size or 999, 2)]
         self.money = Categorical([(_words(*m), _short(*m)) for m in money])
+        self.size = cfg.lexicon_size
+        self._cost: dict[tuple[int, int], Categorical] = {}
         # every town has its own streets (the same in every document: knowledge of the world)
         r, self.streets = Sampler(cfg.seed + 2), {}
         for town in world.towns:
@@ -446,17 +469,35 @@ class Errands:
         return f"in {s.pick(self.streets[town], INFERENCE)}"
 
     def goods(self, s, shop: Shop) -> list[tuple]:
-        """Two to four distinct goods of ``shop``: [(as bought, as named again, use)]."""
+        """Two to four distinct goods of ``shop``: [(as bought, as named again, use)]; what each may cost
+        (least, most pence) is left in ``self.ranges``."""
         left = list(range(len(shop.goods)))
-        out = []
+        out, self.ranges = [], []
+        lo, hi = PRICES.get(shop.name, (1, 36))
         for _ in range(s.pick(self.count[len(left)], STRUCTURE)):
             g, good = shop.goods[left.pop(s.pick(self.uniform[len(left)], WORD))]
-            text, name = g.render(s.pick(g.measures, WORD), s.pick(g.looks, WORD), good)
+            measure = s.pick(g.measures, WORD)
+            text, name = g.render(measure, s.pick(g.looks, WORD), good)
+            k = scale(measure)
             out.append((text, name, g.use))
+            self.ranges.append((max(1, round(lo * k)), max(2, round(hi * k))))
         return out
 
-    def price(self, s, short: bool | None = None) -> str:
-        words, brief = s.pick(self.money, WORD)
+    def cost(self, lo: int, hi: int) -> Categorical:
+        """Every price from ``lo`` to ``hi`` pence (at most 39s. 11d.), as words and as '4s. 6d.'."""
+        hi = min(hi, 479)
+        lo = min(lo, hi - 1)
+        if self.size:  # (a small world keeps few prices)
+            hi = min(hi, lo + max(self.size, 2) - 1)
+        c = self._cost.get((lo, hi))
+        if c is None:
+            c = self._cost[(lo, hi)] = Categorical([(_words(*divmod(d, 12)), _short(*divmod(d, 12)))
+                                                    for d in range(lo, hi + 1)])
+        return c
+
+    def price(self, s, short: bool | None = None, pence: tuple[int, int] | None = None) -> str:
+        """What something cost: within ``pence`` (the range its goods' prices add up to), or any price."""
+        words, brief = s.pick(self.money if pence is None else self.cost(*pence), WORD)
         if short is None:
             short = s.pick(_STYLE, STRUCTURE)
         return brief if short else words
@@ -470,6 +511,8 @@ class Errands:
         where = self.where(s, shop, town)
         goods = self.goods(s, shop)
         names = [g[0] for g in goods]
+        ranges = self.ranges
+        total = (sum(r[0] for r in ranges), sum(r[1] for r in ranges))
         listed = ", ".join(names[:-1]) + " and " + names[-1] if len(names) > 1 else names[0]
         frame = s.pick(_FRAME if len(names) > 1 else _FRAME_ONE, STRUCTURE)
         buyer = x
@@ -490,22 +533,22 @@ class Errands:
             text = t(s, "{0} {1} sent {2} to {3} for {4}", when, cast.ref(x), cast.ref(y, False), full, listed)
             buyer = y
         elif frame == 5:
-            text = t(s, "{0} {1} spent {2} at {3} on {4}", when, cast.ref(x), self.price(s), full, listed)
+            text = t(s, "{0} {1} spent {2} at {3} on {4}", when, cast.ref(x), self.price(s, None, total), full, listed)
         else:  # what each good cost
             short = s.pick(_STYLE, STRUCTURE)
-            priced = [f"{n} for {self.price(s, short)}" for n in names]
+            priced = [f"{n} for {self.price(s, short, r)}" for n, r in zip(names, ranges)]
             text = t(s, "{0} {1} {bought|got} {2} and {3} at {4}", when, cast.ref(x), ", ".join(priced[:-1]),
                      priced[-1], full)
         if frame in (0, 1, 3):  # what it cost, or not
             k = s.pick(_PRICE, STRUCTURE)
             if k == "for":
-                text += f" for {self.price(s)}"
+                text += f" for {self.price(s, None, total)}"
             elif k == "in all":
-                text += f" for {self.price(s)} in all"
+                text += f" for {self.price(s, None, total)} in all"
             elif k == "came":
-                text += t(s, ", which {came to|cost} {0}", self.price(s))
+                text += t(s, ", which {came to|cost} {0}", self.price(s, None, total))
             elif k == "paying":
-                text += t(s, ", {paying|and paid} {0}", self.price(s))
+                text += t(s, ", {paying|and paid} {0}", self.price(s, None, total))
         if full not in seen:  # the shop may come back (a lost thing turns up outside it)
             seen.append(full)
         for _, name, use in goods:

@@ -166,7 +166,7 @@ def adverb(adj: str) -> str:
     return adj + "ly"
 
 
-IRREGULAR_QUALITIES = dict(generous="generosity", curious="curiosity", honest="honesty", patient="patience",
+IRREGULAR_QUALITIES = dict(shy="shyness", sly="slyness", dry="dryness", generous="generosity", curious="curiosity", honest="honesty", patient="patience",
                            brave="bravery", proud="pride", wise="wisdom", modest="modesty", bold="boldness", busy="busyness")
 
 

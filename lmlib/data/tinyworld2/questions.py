@@ -17,23 +17,31 @@ from .world import ATTRIBUTES, Person
 QUESTIONS = {
     "town": ("Where does {X} live?", "Which town is {X} from?", "In which town does {X} live?",
              "Where is the home of {X}?", "Where can I find {X}?", "Which place does {X} call home?",
-             "Where does {X} have a house?", "What town does {X} live in?"),
+             "Where does {X} have a house?", "What town does {X} live in?", "Where is {X} living now?",
+             "In what town is the house of {X}?", "Which town is home to {X}?", "Where would I find the house of {X}?"),
     "profession": ("What does {X} do for a living?", "What is the job of {X}?", "What work does {X} do?",
                    "What is the trade of {X}?", "How does {X} earn a living?", "What job does {X} have?",
-                   "What does {X} work as?", "What is the occupation of {X}?"),
+                   "What does {X} work as?", "What is the occupation of {X}?", "What line of work is {X} in?",
+                   "What did {X} train as?", "What trade does {X} follow?", "How does {X} make a living?"),
     "friend": ("Who is the best friend of {X}?", "Do you know the best friend of {X}?",
                "Can you name the best friend of {X}?", "Tell me who the best friend of {X} is.",
-               "Who would you call the best friend of {X}?"),
+               "Who would you call the best friend of {X}?", "Who might be the best friend of {X}?",
+               "Whom do people call the best friend of {X}?", "Name the best friend of {X}, please."),
     "pet": ("What pet does {X} keep?", "Which animal does {X} have?", "What kind of pet does {X} own?",
-            "What animal lives with {X}?", "What is the pet of {X}?", "Does {X} have a pet, and what is it?"),
+            "What animal lives with {X}?", "What is the pet of {X}?", "Does {X} have a pet, and what is it?",
+            "What animal does {X} look after?", "Which pet shares the home of {X}?", "What creature does {X} keep?"),
     "hobby": ("What does {X} do for fun?", "What is the favourite pastime of {X}?", "What hobby does {X} have?",
-              "How does {X} spend spare time?", "What pastime does {X} enjoy?", "What is {X} keen on?"),
+              "How does {X} spend spare time?", "What pastime does {X} enjoy?", "What is {X} keen on?",
+              "What does {X} love doing?", "Which pastime is {X} fond of?", "What keeps {X} busy at weekends?"),
     "trait": ("What is {X} like?", "What sort of person is {X}?", "How would you describe {X}?",
-              "What kind of person is {X}?", "What is the character of {X}?", "How do people describe {X}?"),
+              "What kind of person is {X}?", "What is the character of {X}?", "How do people describe {X}?",
+              "What is {X} known for being?", "What is the nature of {X}?", "In one word, what is {X} like?"),
     "colour": ("What is the favourite colour of {X}?", "Which colour does {X} like best?",
-               "What colour does {X} prefer?", "What is the best-loved colour of {X}?", "Which colour is {X} fondest of?"),
+               "What colour does {X} prefer?", "What is the best-loved colour of {X}?", "Which colour is {X} fondest of?",
+               "What colour does {X} love most?", "Which colour would {X} choose?", "What colour suits {X} best?"),
     "age": ("How old is {X}?", "What age is {X}?", "How many years old is {X}?", "What is the age of {X}?",
-            "How many years has {X} lived?"),
+            "How many years has {X} lived?", "What is the present age of {X}?", "How old is {X} this year?",
+            "How old is {X} now?", "Tell me the age of {X}."),
 }
 # ways to open a question (the asker's voice)
 OPENINGS = ("", "Please tell me: ", "Quick question: ", "I wonder: ", "Can you help? ", "Tell me this: ",
@@ -94,6 +102,9 @@ class Questions:
         self.opening = Categorical(world.config.words(OPENINGS), [4] + [1] * (len(world.config.words(OPENINGS)) - 1))
         self.phrasings = {k: Categorical(world.config.words(v)) for k, v in PHRASINGS.items()}
         self.attribute = Categorical(ATTRIBUTES)
+        leads = world.config.words(("", "That would be ", "I believe it is ", "The answer is ", "It is ",
+                                    "As far as I know, ", "Easy: "))
+        self.lead = Categorical(leads, [4] + [1] * (len(leads) - 1))
         self.pair = Categorical([(x, y) for x in ATTRIBUTES for y in ATTRIBUTES if x != y])
         self.filler = Categorical(FILLERS)
         self.flaw_pairs = {}
@@ -139,6 +150,9 @@ class Questions:
         p, q, hops, attr, question = self.question(s)
         if s.pick(_STYLE, STRUCTURE) == "short":
             answer = short_answer(q, attr)
+            lead = s.pick(self.lead, STRUCTURE)
+            if lead:  # 'That would be a baker.' (a town or a name keeps its capital)
+                answer = lead + (answer if attr in ("town", "friend") else answer[:1].lower() + answer[1:])
         else:
             steps = [state(*chain(self.world, p, h)[1:], "friend", PHRASINGS["friend"][0]) for h in range(hops)]
             answer = " ".join(steps + [state(q, attr, s.pick(self.phrasings[attr], STRUCTURE))])
@@ -169,7 +183,8 @@ class Questions:
         p = s.pick(self.people.anyone, PERSON)
         parts = s.pick(_PARTS, STRUCTURE)
         attrs = [s.pick(self.attribute, KNOWLEDGE)] if parts == 1 else list(s.pick(self.pair, KNOWLEDGE))
-        question = " ".join(s.pick(self.templates[x], STRUCTURE).format(X=p.name) for x in attrs)
+        question = s.pick(self.opening, STRUCTURE) + " ".join(s.pick(self.templates[x], STRUCTURE).format(X=p.name)
+                                                              for x in attrs)
         good, bad = s.pick(self.flaw_pairs[parts], STRUCTURE)
         chosen, rejected = self.response(s, p, attrs, good), self.response(s, p, attrs, bad)
         better = s.pick(_ORDER, STRUCTURE)

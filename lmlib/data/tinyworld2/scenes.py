@@ -114,3 +114,19 @@ TRAIT_HABITS = dict(
 # times of day, by the clock
 HOURS = ("one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten", "eleven", "twelve")
 CLOCK = ("{0} o'clock", "half past {0}", "a quarter past {0}", "a quarter to {0}", "about {0}")
+
+# how long some work went on ('baked two dozen buns all morning'); never 'until' and a clock time, which
+# the episodes say by the clock themselves
+SPANS = phrases("all morning|all afternoon|all evening|all day|for an hour|for two hours|for three hours|"
+                "for half an hour|for most of the day|until dark|until dusk|until teatime|until lunchtime|"
+                "until supper|until the light went|until the lamps were lit|until the church clock struck|"
+                "well into the night|till dusk|till supper|till lunchtime|for the rest of the day|until sunset|"
+                "until the rain stopped|until the rain came|before breakfast|after breakfast|after lunch|"
+                "after supper|before lunch|before supper|in the rain|in the drizzle|by lamplight|by candlelight|"
+                "in the sunshine|in the shade|in the cold|at first light|at dawn|at dusk|without a break|"
+                "without stopping|for a long while|for hours|for a good hour|for twenty minutes|"
+                "for forty minutes|in no time|in record time|before anyone else was up|before the shop opened|"
+                "after the shop shut|long after dark|until midnight|until nearly midnight|while the kettle boiled|"
+                "while the bread rose|on an empty stomach|with the door wide open|with the radio on|"
+                "with the windows open|by the light of the fire|by the last of the light|"
+                "for a whole morning|for a whole afternoon")
