@@ -69,14 +69,15 @@ for kind in ("qa", "preference", "label", "retrieval"):
 md(open("drafts/data_notebook_tinyworld2/md/05_links.md").read())
 code('''
 vocab = tinyworld.default_vocab()
-print("the helper's character -> how they work (the three likeliest, with their odds)")
-for trait in ("patient", "careless", "clever", "lazy"):
+ranked = sorted(vocab.success.items(), key=lambda x: -x[1])
+print(f"how the helper works ({len(ranked)} manners) -> P(the thing is found or mended):")
+for manner, p_ok in ranked[:4] + ranked[-4:]:
+    print(f"  {manner:>14}: {p_ok:.2f}")
+print("the helper's character -> P(found or mended), averaged over how that character works:")
+for trait in ("patient", "careful", "clever", "curious", "lazy", "clumsy"):
     manner = vocab.manner_of[trait]
-    top = sorted(zip(manner.probs, manner.items), reverse=True)[:3]
-    print(f"  {trait:>9}: " + ", ".join(f"{m} {p:.2f}" for p, m in top))
-print("how they work -> P(the thing is found or mended)")
-for manner, p_ok in sorted(vocab.success.items(), key=lambda x: -x[1]):
-    print(f"  {manner:>12}: {p_ok:.2f}")
+    p_ok = sum(p * vocab.success[m] for p, m in zip(manner.probs, manner.items))
+    print(f"  {trait:>14}: {p_ok:.2f}")
 ''', ["nbval-check-output"])
 md(open("drafts/data_notebook_tinyworld2/md/06_corpus.md").read())
 code('''
