@@ -56,20 +56,9 @@ def test_trades_that_work_a_few_at_a_time_never_count_in_figures():
 
 def test_episodes_of_a_sampled_story_leave_distinct_texts_when_one_choice_changes():
     # as in test_tinyworld2, for more stories of the default world (episodes draw most of a story's choices)
-    import bisect
     from lmlib.data.tinyworld2.sampler import Enumerator
+    from test_tinyworld2 import Recording
 
-    class Recording(tw.Tally):
-        def pick(self, dist, category=2):
-            i = bisect.bisect_right(dist._cum, self._random())
-            self.trace.append(i)
-            self.log2p += dist.log2p[i]
-            self.bits[category] -= dist.log2p[i]
-            return dist.items[i]
-
-        def reset(self):
-            super().reset()
-            self.trace = []
     gen = tw._generator(tw.WorldConfig())
     s = Recording(41)
     for _ in range(4):
