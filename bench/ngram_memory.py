@@ -1,4 +1,4 @@
-"""Time and memory of the Kneser-Ney sweep: orders 1..20 fitted together on N tinyworld2 documents.
+"""Time and memory of the Kneser-Ney sweep: orders 1..20 fitted together on N tinyworld documents.
 
     python bench/ngram_memory.py 5000            # N training documents (seed 1), 500 to score (seed 2)
     python bench/ngram_memory.py 15000 --top 20 --val 500
@@ -24,7 +24,7 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
-from lmlib.data import tinyworld2 as tw  # noqa: E402
+from lmlib.data import tinyworld as tw  # noqa: E402
 from lmlib.ngram import CharNGram  # noqa: E402
 
 

@@ -39,9 +39,12 @@ def pairs(docs):
     return nsp_pairs(docs, seed=0)
 
 
+MAX_LENGTH = 128  # tinyworld's pairs of sentences: median 59 tokens of this tokenizer, 99 % within 119
+
+
 @pytest.fixture(scope="module")
 def dataset(tok, pairs):
-    return PairDataset(tok, pairs, max_length=64)
+    return PairDataset(tok, pairs, max_length=MAX_LENGTH)
 
 
 def ids(tok, *tokens):
@@ -158,12 +161,12 @@ def test_pairs_are_encoded_with_segments_and_padding(tok, pairs, dataset):
         a = tok.encode(p.a, add_special_tokens=False).ids
         b = tok.encode(p.b, add_special_tokens=False).ids
         n = 3 + len(a) + len(b)
-        assert n <= 64
+        assert n <= MAX_LENGTH
         assert x[:n] == [cls, *a, sep, *b, sep] and set(x[n:]) <= {pad}
         assert seg[:n] == [0] * (len(a) + 2) + [1] * (len(b) + 1)  # 0: [CLS] A [SEP], 1: B [SEP]
-        assert att == [1] * n + [0] * (64 - n) and set(seg[n:]) <= {0}
+        assert att == [1] * n + [0] * (MAX_LENGTH - n) and set(seg[n:]) <= {0}
         assert item["next_sentence_label"] == p.label and item["index"] == i
-        assert x == encode_pair(tok, p.a, p.b, 64)["input_ids"]
+        assert x == encode_pair(tok, p.a, p.b, MAX_LENGTH)["input_ids"]
 
 
 def test_collated_batches_are_trimmed_and_padding_is_never_a_target(tok, dataset):
@@ -228,7 +231,8 @@ def test_bucketed_batches_cover_every_example_once_with_less_padding(tok, datase
     assert all(len(b) == 16 for b in dropped) and len(dropped) == len(dataset) // 16
     loader = mlm_loader(dataset, tok, 16, shuffle=True, seed=0, bucket=10)
     batch = next(iter(loader))
-    assert batch["input_ids"].shape[0] == 16 and (batch["attention_mask"].sum(1) >= batch["input_ids"].shape[1] - 8).all()
+    width = batch["input_ids"].shape[1]  # trimmed to its longest example, which is of a similar length
+    assert batch["input_ids"].shape[0] == 16 and (batch["attention_mask"].sum(1) >= 0.8 * width).all()
 
 
 # ----------------------------------------------------------------------------- errors
@@ -269,7 +273,7 @@ def test_clear_errors(tok, docs, dataset):
 
 def small_module(tok, seed=0, **kw):
     torch.manual_seed(seed)
-    cfg = BertConfig(tok.get_vocab_size(), max_positions=64, d_model=32, n_layers=1, n_heads=2, dropout=0.0)
+    cfg = BertConfig(tok.get_vocab_size(), max_positions=MAX_LENGTH, d_model=32, n_layers=1, n_heads=2, dropout=0.0)
     return MaskedLM(cfg, **kw)
 
 
@@ -321,8 +325,8 @@ def test_masked_lm_learns_on_a_tiny_corpus(tok, dataset, one_thread):
     h = fit(module, train, val, max_steps=60, seed=0, profile="cpu", verbose=False)
     after = evaluate(module, val)
     assert h.steps == 60 and h.train["loss"][-1] < h.train["loss"][0] - 0.4
-    assert after["mlm_loss"] < before["mlm_loss"] - 0.5  # measured: 6.00 -> 5.15 nats
-    assert after["mlm_acc"] > before["mlm_acc"] + 0.04  # measured: 0.002 -> 0.071
+    assert after["mlm_loss"] < before["mlm_loss"] - 0.4  # measured: 6.00 -> 5.33 (seed 0), 5.35 (seed 1) nats
+    assert after["mlm_acc"] > before["mlm_acc"] + 0.02  # measured: 0.002 -> 0.039 (seed 0), 0.036 (seed 1)
     assert set(h.val) >= {"mlm_acc", "nsp_acc", "mlm_loss", "nsp_loss"}
     assert module.training  # evaluate restores the mode
     top = fill_mask(module, tok, "Ada found a lamp [MASK] the old mill.", k=5)

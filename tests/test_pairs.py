@@ -9,7 +9,7 @@ import math
 import pytest
 import torch
 
-from lmlib.data import tinyworld, tinyworld2
+from lmlib.data import tinyworld
 from lmlib.data.mlm import IGNORE_INDEX, IS_NEXT, NOT_NEXT, PairDataset, SentencePair, mlm_loader
 from lmlib.data.pairs import (
     IN_ORDER, NEGATIVES, PARAGRAPH, SWAPPED, PairList, SegmentPair, document_sentences, nsp_segment_pairs,
@@ -27,7 +27,7 @@ def within(count: int, n: int, p: float, sigmas: float = 4.0) -> bool:
 
 @pytest.fixture(scope="module")
 def docs():
-    return tinyworld2.generate(600, seed=0)
+    return tinyworld.generate(600, seed=0)
 
 
 @pytest.fixture(scope="module")
@@ -56,7 +56,7 @@ def test_document_sentences_drop_paragraph_marks_and_split_after_quotes():
     text = 'It was spring. ¶ "I am glad," she said, "and now I must go." Mr Reed left! Why? ¶ The end.'
     assert document_sentences(text) == ["It was spring.", '"I am glad," she said, "and now I must go."',
                                         "Mr Reed left!", "Why?", "The end."]
-    assert tinyworld2.PARAGRAPH.strip() == PARAGRAPH
+    assert tinyworld.PARAGRAPH.strip() == PARAGRAPH
     assert document_sentences(" ¶ ") == []
 
 

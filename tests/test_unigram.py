@@ -10,7 +10,7 @@ import random
 import pytest
 from tokenizers import Tokenizer, models, normalizers
 
-from lmlib.data import pydocs, tinyworld, tinyworld2
+from lmlib.data import pydocs, tinyworld
 from lmlib.tokenize import Unigram, hf, train_unigram, unigram_from_hf, unigram_to_hf
 from lmlib.tokenize.unigram import SPACE, e_step, m_step, metaspace_decode, pre_tokenize, seed_pieces
 
@@ -21,7 +21,7 @@ from lmlib.tokenize.unigram import SPACE, e_step, m_step, metaspace_decode, pre_
 
 @pytest.fixture(scope="module")
 def tiny_text() -> list[str]:
-    return tinyworld.texts(300, seed=7) + tinyworld2.texts(100, seed=7)
+    return tinyworld.texts(400, seed=7)
 
 
 @pytest.fixture(scope="module")
@@ -31,7 +31,7 @@ def ours_pydocs(train_text) -> Unigram:
 
 @pytest.fixture(scope="module")
 def ours_tiny() -> Unigram:
-    return train_unigram(tinyworld.texts(600, seed=1) + tinyworld2.texts(200, seed=1), vocab_size=600)
+    return train_unigram(tinyworld.texts(800, seed=1), vocab_size=600)
 
 
 @pytest.fixture(scope="module")

@@ -58,7 +58,7 @@ def _story(row: Mapping) -> Document | None:
 
 
 def _article(row: Mapping) -> Document | None:  # WikiText: one paragraph or heading per row
-    return _doc("fact", row["text"]) if row["text"].strip() else None
+    return _doc("bio", row["text"]) if row["text"].strip() else None
 
 
 SENTIMENT = ("negative", "positive")  # label ids 0 and 1 of SST-2 and IMDb (-1: no label given)
@@ -132,12 +132,12 @@ def _tw(kind: str) -> str:
 
 
 _WIKI = ("train", "validation", "test")
-_PROSE = f"pydocs.load(split) (real English prose) or {_tw('fact')}"
+_PROSE = f"pydocs.load(split) (real English prose) or {_tw('bio')}"
 DATASETS: dict[str, Spec] = {
     "tinystories": Spec("roneneldan/TinyStories", None, None, ("train", "validation"), _story, "story",
                         _tw("story")),
-    "wikitext-2": Spec("Salesforce/wikitext", "wikitext-2-raw-v1", None, _WIKI, _article, "fact", _PROSE),
-    "wikitext-103": Spec("Salesforce/wikitext", "wikitext-103-raw-v1", None, _WIKI, _article, "fact",
+    "wikitext-2": Spec("Salesforce/wikitext", "wikitext-2-raw-v1", None, _WIKI, _article, "bio", _PROSE),
+    "wikitext-103": Spec("Salesforce/wikitext", "wikitext-103-raw-v1", None, _WIKI, _article, "bio",
                          _PROSE),
     "sst2": Spec("stanfordnlp/sst2", None, None, ("train", "validation", "test"), _sentiment("sentence"),
                  "label", _tw("label")),

@@ -42,15 +42,23 @@ from lmlib.tokenize.wordpiece import SPECIAL_TOKENS
 IGNORE_INDEX = -100  # the label of positions that are not predicted (PyTorch's cross-entropy default)
 IS_NEXT, NOT_NEXT = 0, 1  # NSP labels, as in BERT and HF (``Bert.nsp_head``)
 NOT_SELECTED, MASKED, RANDOM, UNCHANGED = 0, 1, 2, 3  # what masking did to each position
-_SENTENCE_END = re.compile(r"(?<=[.?!])\s+")
+PARAGRAPH = "¶"  # tinyworld joins the paragraphs of a document by " ¶ "
+# after . ? or ! (optionally closed by a quote or a bracket) followed by white space
+_SENTENCE_END = re.compile(r"(?<=[.?!])\s+|(?<=[.?!][\"'\u201d\u2019)])\s+")
 
 
 # ----------------------------------------------------------------------------- sentence pairs
 
 
 def split_sentences(text: str) -> list[str]:
-    """The sentences of ``text``: split after ``.``, ``?`` or ``!`` followed by white space."""
-    return [s for s in (p.strip() for p in _SENTENCE_END.split(text)) if s]
+    """The sentences of ``text``, in order.
+
+    Paragraph marks (``¶``, tinyworld) end a sentence and are dropped; a sentence ends after ``.``,
+    ``?`` or ``!``, or after one of those closed by a quote or a bracket (``... scales." Mr Reed``),
+    followed by white space.
+    """
+    parts = text.split(PARAGRAPH)
+    return [s for part in parts for s in (p.strip() for p in _SENTENCE_END.split(part)) if s]
 
 
 @dataclass(frozen=True)

@@ -44,7 +44,6 @@ must fit ``max_length`` on its own (a clear ValueError says which does not). Det
 from __future__ import annotations
 
 import random
-import re
 from bisect import bisect_right
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass
@@ -52,25 +51,17 @@ from dataclasses import dataclass
 from tokenizers import Tokenizer
 
 from lmlib._checks import int_at_least
-from lmlib.data.mlm import SentencePair, _text
+from lmlib.data.mlm import PARAGRAPH, SentencePair, _text, split_sentences
 
-PARAGRAPH = "¶"  # tinyworld2 joins the paragraphs of a document by " ¶ "
 NEGATIVES = ("random", "same_position")  # where a NotNext segment B comes from
 IN_ORDER, SWAPPED = 0, 1  # SOP labels (ALBERT): the same values as IsNext and NotNext
 N_SPECIAL = 3  # [CLS] A [SEP] B [SEP]
-# after . ? or ! (optionally closed by a quote or a bracket) followed by white space
-_SENTENCE_END = re.compile(r"(?<=[.?!])\s+|(?<=[.?!][\"'\u201d\u2019)])\s+")
 
 
 def document_sentences(doc: object) -> list[str]:
-    """The sentences of ``doc`` (a string or a document with ``.text``), in order.
-
-    Paragraph marks (``¶``, tinyworld2) end a sentence and are dropped; a sentence ends after ``.``,
-    ``?`` or ``!``, or after one of those closed by a quote or a bracket (``... scales." Mr Reed``),
-    followed by white space. :func:`lmlib.data.mlm.split_sentences` splits only at the former.
-    """
-    parts = _text(doc).split(PARAGRAPH)
-    return [s for part in parts for s in (p.strip() for p in _SENTENCE_END.split(part)) if s]
+    """The sentences of ``doc`` (a string or a document with ``.text``), in order, as
+    :func:`lmlib.data.mlm.split_sentences` splits them."""
+    return split_sentences(_text(doc))
 
 
 @dataclass(frozen=True)

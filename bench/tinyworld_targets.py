@@ -1,9 +1,9 @@
 """Measure tinyworld 2 against the targets of issue 10 (run under `nice`; the KN and GPT parts are slow).
 
-    python bench/tinyworld2_targets.py                  # entropy, shares, speed, word types, KN sweep
-    python bench/tinyworld2_targets.py --train 20000 --orders 4 8 12 16 20
-    python bench/tinyworld2_targets.py --skip-kn        # only entropy, shares, kinds, word types, speed
-    python bench/tinyworld2_targets.py --gpt            # also the GPT of the next-word notebook (minutes)
+    python bench/tinyworld_targets.py                  # entropy, shares, speed, word types, KN sweep
+    python bench/tinyworld_targets.py --train 20000 --orders 4 8 12 16 20
+    python bench/tinyworld_targets.py --skip-kn        # only entropy, shares, kinds, word types, speed
+    python bench/tinyworld_targets.py --gpt            # also the GPT of the next-word notebook (minutes)
 
 Targets: entropy 0.5-1.0 bits/char; >= 10 % of it in inference-like or long-range decisions;
 best KN >= 30 % above the entropy; GPT >= 10 % below the best KN; GPT with 16 characters of
@@ -16,7 +16,7 @@ import argparse
 import re
 import time
 
-from lmlib.data import tinyworld2 as tw
+from lmlib.data import tinyworld as tw
 
 
 def speed(n: int = 20000) -> float:
@@ -30,7 +30,7 @@ def cold_speed(n: int = 20000) -> float:
     """MB/s in a fresh process, counting the import and the building of the world and generator."""
     import subprocess
     import sys
-    code = ("import time; t = time.perf_counter(); from lmlib.data import tinyworld2 as tw; "
+    code = ("import time; t = time.perf_counter(); from lmlib.data import tinyworld as tw; "
             f"c = len(tw.corpus(tw.generate({n}, seed=1))); print(c / (time.perf_counter() - t) / 1e6)")
     return float(subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True).stdout)
 

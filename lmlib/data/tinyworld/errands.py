@@ -276,6 +276,10 @@ def _short(sh: int, d: int) -> str:
     return f"{sh}s. {d}d." if sh and d else f"{sh}s." if sh else f"{d}d."
 
 
+# every price from 0 to 479 pence (39s. 11d.), in both styles, written once
+_WRITTEN = [(_words(*divmod(d, 12)), _short(*divmod(d, 12))) for d in range(480)]
+
+
 # what one good of a shop costs, in pence, at its plainest measure (lowest, highest): a price is drawn from
 # the sum of its goods' ranges, each scaled by its measure ('three pounds of' costs about three times 'a pound of')
 PRICES = {"baker's": (1, 18), "grocer's": (2, 30), "greengrocer's": (1, 20), "butcher's": (6, 60),
@@ -491,8 +495,7 @@ class Errands:
             hi = min(hi, lo + max(self.size, 2) - 1)
         c = self._cost.get((lo, hi))
         if c is None:
-            c = self._cost[(lo, hi)] = Categorical([(_words(*divmod(d, 12)), _short(*divmod(d, 12)))
-                                                    for d in range(lo, hi + 1)])
+            c = self._cost[(lo, hi)] = Categorical(_WRITTEN[lo:hi + 1])
         return c
 
     def price(self, s, short: bool | None = None, pence: tuple[int, int] | None = None) -> str:

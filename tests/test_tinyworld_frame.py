@@ -5,9 +5,9 @@ import re
 
 import pytest
 
-from lmlib.data import tinyworld2 as tw
-from lmlib.data.tinyworld2 import compose, details, lexicon, stories
-from lmlib.data.tinyworld2.sampler import Tally
+from lmlib.data import tinyworld as tw
+from lmlib.data.tinyworld import compose, details, lexicon, stories
+from lmlib.data.tinyworld.sampler import Tally
 
 LISTS = dict(
     PERSON_LOOKS=stories.PERSON_LOOKS, EVERY=stories.EVERY_TIMED + stories.EVERY_PLAIN, PET_WHEN=stories.PET_WHEN,

@@ -1,15 +1,15 @@
 """Where the bits of tinyworld 2 go, part by part of a story: bits per character and share of the
 characters for each part (episodes, problem, ending, epilogue, introductions) and each kind.
 
-    python bench/tinyworld2_profile.py [n_docs]
+    python bench/tinyworld_profile.py [n_docs]
 
 Measured on 1,500 documents (seed 5, 2026-12-02): all 0.333 bits/char; story 0.356 (86.6 % of the
 characters); episodes 0.485 (44.7 % of the characters, 65.1 % of the bits); problem 0.252; ending
 0.184; epilogue 0.149; introductions 0.115-0.140; short kinds 0.124-0.249.
 """
 import collections, sys
-from lmlib.data import tinyworld2 as tw
-from lmlib.data.tinyworld2 import stories as S, episodes as E, documents as D
+from lmlib.data import tinyworld as tw
+from lmlib.data.tinyworld import stories as S, episodes as E, documents as D
 acc = collections.defaultdict(lambda: [0.0, 0])
 def wrap(cls, name, textof=lambda r: r):
     f = getattr(cls, name)

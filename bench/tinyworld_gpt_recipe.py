@@ -1,16 +1,16 @@
 """Which ~1M-parameter GPT recipe gets the lowest validation bits/char on tinyworld 2 at the cpu budget
 of the next-word notebook (600 steps of 16 x 128 tokens at d=128, 4 layers)? (run under `nice`)
 
-    python bench/tinyworld2_gpt_recipe.py                     # baseline vs best at equal time, and KN
-    python bench/tinyworld2_gpt_recipe.py --time v4096_d96 d96  # seconds per step, alternated in one process
-    python bench/tinyworld2_gpt_recipe.py --train v4096_d96_b8 # one candidate at the baseline's time
-    python bench/tinyworld2_gpt_recipe.py --kn                # Kneser-Ney, orders 6 8 10 12
+    python bench/tinyworld_gpt_recipe.py                     # baseline vs best at equal time, and KN
+    python bench/tinyworld_gpt_recipe.py --time v4096_d96 d96  # seconds per step, alternated in one process
+    python bench/tinyworld_gpt_recipe.py --train v4096_d96_b8 # one candidate at the baseline's time
+    python bench/tinyworld_gpt_recipe.py --kn                # Kneser-Ney, orders 6 8 10 12
 
 Cost is compared by time per optimizer step, measured for the candidate and the baseline side by side in
 the same process (a few dozen steps each, alternated, median of the step intervals), and a candidate
 gets ``round(600 * t_base / t_candidate)`` steps, so that its training takes as long as the baseline's
 600. Data: train on ``tw.generate(5000, seed=1)``, validate on ``tw.generate(500, seed=2)``; bits per
-character of the whole validation text, as ``bench/tinyworld2_targets.py:gpt_bits`` computes them.
+character of the whole validation text, as ``bench/tinyworld_targets.py:gpt_bits`` computes them.
 
 Measured 2026-12-03 on 2 shared cores of an AMD EPYC (`lscpu | grep 'Model name'`: "AMD EPYC"; load
 average 2-5 from other jobs, so a 600-step baseline took 210-360 s instead of ~100 s quiet), with the
@@ -51,7 +51,7 @@ from functools import lru_cache
 
 import lightning as L
 
-from lmlib.data import tinyworld2 as tw
+from lmlib.data import tinyworld as tw
 
 BASE_STEPS = 600  # the next-word notebook's cpu budget
 

@@ -2,8 +2,8 @@
 
 import re
 
-from lmlib.data import tinyworld2 as tw
-from lmlib.data.tinyworld2 import facts, label
+from lmlib.data import tinyworld as tw
+from lmlib.data.tinyworld import facts, label
 
 
 def test_label_cue_lists_do_not_overlap_and_weather_is_one_word():

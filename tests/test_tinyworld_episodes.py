@@ -2,9 +2,9 @@
 
 import re
 
-from lmlib.data import tinyworld2 as tw
-from lmlib.data.tinyworld2 import errands
-from lmlib.data.tinyworld2.trades import FEW
+from lmlib.data import tinyworld as tw
+from lmlib.data.tinyworld import errands
+from lmlib.data.tinyworld.trades import FEW
 
 
 def minutes(t: str) -> int:
@@ -55,9 +55,9 @@ def test_trades_that_work_a_few_at_a_time_never_count_in_figures():
 
 
 def test_episodes_of_a_sampled_story_leave_distinct_texts_when_one_choice_changes():
-    # as in test_tinyworld2, for more stories of the default world (episodes draw most of a story's choices)
-    from lmlib.data.tinyworld2.sampler import Enumerator
-    from test_tinyworld2 import Recording
+    # as in test_tinyworld, for more stories of the default world (episodes draw most of a story's choices)
+    from lmlib.data.tinyworld.sampler import Enumerator
+    from test_tinyworld import Recording
 
     gen = tw._generator(tw.WorldConfig())
     s = Recording(41)

@@ -1,10 +1,10 @@
-"""lmlib.data.tinyworld2.check: the statements a text makes about the world's people, checked."""
+"""lmlib.data.tinyworld.check: the statements a text makes about the world's people, checked."""
 
 import pytest
 
-from lmlib.data import tinyworld2 as tw
-from lmlib.data.tinyworld2.check import claims, invented_names
-from lmlib.data.tinyworld2.facts import PHRASINGS, state
+from lmlib.data import tinyworld as tw
+from lmlib.data.tinyworld.check import claims, invented_names
+from lmlib.data.tinyworld.facts import PHRASINGS, state
 
 WORLD = tw.default_world()
 
