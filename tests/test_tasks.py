@@ -3,7 +3,8 @@
 import pytest
 import torch
 
-from lmlib.data import tasks
+from lmlib.data import tasks, tinyworld
+from lmlib.data.mlm import PARAGRAPH, split_sentences
 
 
 @pytest.fixture(scope="module")
@@ -17,6 +18,18 @@ def test_split_words_and_sentences():
     assert len(sents) == 50 and all(5 <= len(tasks.split_words(s)) <= 9 for s in sents)
     assert sents == tasks.tinyworld_sentences(50, seed=3, min_words=5, max_words=9)
     assert tasks.tinyworld_sentences(20, seed=3, min_words=5, max_words=9) == sents[:20]
+    assert not any(tinyworld.PARAGRAPH.strip() in s for s in sents)  # paragraph marks are dropped
+
+
+def test_sentence_pairs_are_consecutive_sentences_of_one_paragraph():
+    pairs = tasks.tinyworld_sentence_pairs(200, seed=3, min_words=5, max_words=12)
+    assert len(pairs) == 200 and pairs == tasks.tinyworld_sentence_pairs(200, seed=3, min_words=5, max_words=12)
+    assert tasks.tinyworld_sentence_pairs(50, seed=3, min_words=5, max_words=12) == pairs[:50]
+    assert all(5 <= len(tasks.split_words(s)) <= 12 for pair in pairs for s in pair)
+    paragraphs = [split_sentences(p) for d in tinyworld.generate(400, seed=3) for p in d.text.split(PARAGRAPH)]
+    consecutive = {(p[i], p[i + 1]) for p in paragraphs for i in range(len(p) - 1)}
+    assert set(pairs) <= consecutive
+    assert len({s for pair in pairs for s in pair}) > 1.9 * len(pairs)  # pairs do not overlap
 
 
 def test_vocab(vocab):
@@ -60,13 +73,22 @@ def test_word_order_labels_follow_the_markers(vocab):
     assert (d.token_type_ids == 0).all()
 
 
+def test_word_order_sentence_length(vocab):
+    d = tasks.word_order_task(300, vocab, seed=1, max_len=24, max_words=10)
+    lengths = d.attention_mask.sum(1)
+    assert d.input_ids.shape == (300, 24) and lengths.max() <= 12 and lengths.min() >= 6
+    assert lengths.max() == 12  # sentences of up to 10 words, with [CLS] and [SEP]
+    with pytest.raises(ValueError, match="max_words"):
+        tasks.word_order_task(10, vocab, seed=1, max_len=24, max_words=23)
+
+
 def test_word_order_labels_cannot_be_read_from_the_bag_of_tokens(vocab):
     # Swapping [X] and [Y] gives the same multiset of tokens with the other label.
-    d = tasks.word_order_task(300, vocab, seed=1)
+    d = tasks.word_order_task(2_000, vocab, seed=1)
     bags = {}
     for ids, label in zip(d.input_ids.tolist(), d.labels.tolist()):
         bags.setdefault(tuple(sorted(ids)), set()).add(label)
-    assert len(bags) < len(d)  # sentences repeat in tinyworld, so some bags recur ...
+    assert len(bags) < len(d)  # some sentences repeat in tinyworld, so some bags recur ...
     assert any(len(labels) == 2 for labels in bags.values())  # ... with both labels
 
 
@@ -80,6 +102,23 @@ def test_segment_labels_and_token_types(vocab):
         first = seps[0].item()
         assert (types[: first + 1] == 0).all() and (types[first + 1: mask.sum()] == 1).all()
         assert label.item() == int(x.item() > first) == types[x].item()
+
+
+def test_segment_pairs_are_consecutive_sentences_in_either_order(vocab):
+    d = tasks.segment_task(300, vocab, seed=1, max_len=40)
+    X, SEP = vocab["[X]"], vocab["[SEP]"]
+    swapped = 0
+    for ids, mask, (a, b) in zip(d.input_ids, d.attention_mask,
+                                 tasks.tinyworld_sentence_pairs(300, seed=1, max_words=18)):
+        ids = ids[: mask.sum()].tolist()
+        first = ids.index(SEP)
+        seen = (ids[1:first], ids[first + 1: -1])  # sentence A and sentence B, one word masked by [X]
+        a, b = vocab.encode(tasks.split_words(a)), vocab.encode(tasks.split_words(b))
+        matches = [all(u == v or u == X for u, v in zip(s, t)) and len(s) == len(t)
+                   for s, t in ((seen[0], a), (seen[1], b), (seen[0], b), (seen[1], a))]
+        assert (matches[0] and matches[1]) or (matches[2] and matches[3])
+        swapped += not (matches[0] and matches[1])
+    assert 0.4 < swapped / len(d) < 0.6
 
 
 def test_too_long_examples_are_refused(vocab):

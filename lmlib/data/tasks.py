@@ -8,27 +8,31 @@ carry (chapter 1, Embeddings). Inputs follow BERT's format, with whole words as 
   sentence B replaced by [X]; label 0 if [X] is in A, 1 if in B. Swapping A and B keeps the tokens
   and flips the label, so only the segment ids, or positions relative to the first [SEP], tell.
 
-Everything is deterministic given the seeds: sentences come from ``tinyworld.generate`` and the
+Everything is deterministic given the seeds: sentences come from ``tinyworld.generate`` (split by
+``lmlib.data.mlm.split_sentences``; a pair is two consecutive sentences of one paragraph) and the
 markers are placed with their own ``random.Random(seed)`` stream (floats only, which are the same on
 every platform and Python version).
 """
 
 from __future__ import annotations
 
+import itertools
 import random
 import re
 from collections import Counter
-from collections.abc import Iterable, Sequence
+from collections.abc import Callable, Iterable, Iterator, Sequence
+from typing import TypeVar
 
 import torch
 from torch import Tensor
 from torch.utils.data import Dataset
 
 from lmlib.data import tinyworld
+from lmlib.data.mlm import PARAGRAPH, split_sentences
 
+T = TypeVar("T")
 SPECIALS = ("[PAD]", "[UNK]", "[CLS]", "[SEP]", "[X]", "[Y]")
 _WORD = re.compile(r"[a-z]+(?:'[a-z]+)?|[^\sa-z]")  # lower-case words (with 's) and single symbols
-_SENTENCE_END = re.compile(r"(?<=[.?!])\s+")
 
 
 def split_words(text: str) -> list[str]:
@@ -36,16 +40,44 @@ def split_words(text: str) -> list[str]:
     return _WORD.findall(text.lower())
 
 
+def _paragraphs(n_docs: int, seed: int) -> Iterator[list[str]]:
+    """The sentences of each paragraph of ``tinyworld.generate(n_docs, seed)``, paragraph by paragraph."""
+    for doc in tinyworld.generate(n_docs, seed=seed):  # a longer run with the same seed extends a shorter one
+        for paragraph in doc.text.split(PARAGRAPH):
+            yield split_sentences(paragraph)
+
+
+def _first(n: int, seed: int, items: Callable[[Iterator[list[str]]], Iterator[T]]) -> list[T]:
+    """The first ``n`` items that ``items`` makes from the paragraphs of a long enough run of documents."""
+    n_docs = max(8, n // 8)  # a tinyworld document has about 17 sentences
+    while True:
+        out = list(itertools.islice(items(_paragraphs(n_docs, seed)), n))
+        if len(out) == n:
+            return out
+        n_docs *= 2
+
+
 def tinyworld_sentences(n: int, seed: int, min_words: int = 4, max_words: int = 20) -> list[str]:
     """The first ``n`` sentences with ``min_words`` to ``max_words`` words of ``tinyworld.generate(., seed)``."""
-    n_docs = max(8, n // 2)
-    while True:
-        docs = tinyworld.generate(n_docs, seed=seed)  # a longer run with the same seed extends a shorter one
-        out = [s for d in docs for s in _SENTENCE_END.split(d.text)
-               if min_words <= len(split_words(s)) <= max_words]
-        if len(out) >= n:
-            return out[:n]
-        n_docs *= 2
+    return _first(n, seed, lambda paragraphs: (
+        s for sentences in paragraphs for s in sentences if min_words <= len(split_words(s)) <= max_words))
+
+
+def tinyworld_sentence_pairs(n: int, seed: int, min_words: int = 4,
+                             max_words: int = 20) -> list[tuple[str, str]]:
+    """The first ``n`` pairs of consecutive sentences of one paragraph of ``tinyworld.generate(., seed)``,
+    both with ``min_words`` to ``max_words`` words. Pairs do not overlap: a sentence is in one pair at most."""
+    def pairs(paragraphs: Iterator[list[str]]) -> Iterator[tuple[str, str]]:
+        for sentences in paragraphs:
+            fits = [min_words <= len(split_words(s)) <= max_words for s in sentences]
+            i = 0
+            while i + 1 < len(sentences):
+                if fits[i] and fits[i + 1]:
+                    yield sentences[i], sentences[i + 1]
+                    i += 2
+                else:
+                    i += 1
+    return _first(n, seed, pairs)
 
 
 class WordVocab:
@@ -113,14 +145,20 @@ def _below(rng: random.Random, n: int) -> int:
     return min(int(rng.random() * n), n - 1)
 
 
-def word_order_task(n: int, vocab: WordVocab, seed: int, max_len: int = 24) -> TaskDataset:
+def word_order_task(n: int, vocab: WordVocab, seed: int, max_len: int = 24,
+                    max_words: int | None = None) -> TaskDataset:
     """``n`` examples ``[CLS] .. [X] .. [Y] .. [SEP]``; label 0 if [X] comes before [Y], else 1.
 
-    Two distinct words of a sentence are replaced by the markers; the label is a fair coin.
+    The sentences have 4 to ``max_words`` words (default ``max_len - 2``, the most that fit; fewer
+    leave the last positions unused). Two distinct words of a sentence are replaced by the markers;
+    the label is a fair coin.
     """
+    max_words = max_len - 2 if max_words is None else max_words
+    if max_words > max_len - 2:
+        raise ValueError(f"max_words={max_words} does not fit in max_len={max_len} with [CLS] and [SEP]")
     rng = random.Random(seed)
     examples = []
-    for sentence in tinyworld_sentences(n, seed, max_words=max_len - 2):
+    for sentence in tinyworld_sentences(n, seed, max_words=max_words):
         ids = vocab.encode(split_words(sentence))
         i = _below(rng, len(ids))
         j = _below(rng, len(ids) - 1)
@@ -137,16 +175,15 @@ def segment_task(n: int, vocab: WordVocab, seed: int, max_len: int = 40) -> Task
     """``n`` examples ``[CLS] A [SEP] B [SEP]`` with one word of A or B replaced by [X]; label 0 if
     [X] is in sentence A, 1 if in B. Token types are 0 for [CLS], A and its [SEP], 1 for B and its [SEP].
 
-    A and B are consecutive sentences of tinyworld, in their order or swapped (a fair coin), so that
-    (A, B) and (B, A) are equally likely; the label is another fair coin, and [X] replaces a uniformly
+    A and B are two consecutive sentences of one tinyworld paragraph (``tinyworld_sentence_pairs``),
+    each of 4 to ``(max_len - 3) // 2`` words, in their order or swapped (a fair coin), so that (A, B)
+    and (B, A) are equally likely; the label is another fair coin, and [X] replaces a uniformly
     chosen word of the sentence it names.
     """
     rng = random.Random(seed)
-    half = (max_len - 3) // 2
-    sentences = tinyworld_sentences(2 * n, seed, max_words=half)
     examples = []
     cls, sep = vocab["[CLS]"], vocab["[SEP]"]
-    for a, b in zip(sentences[0::2], sentences[1::2]):
+    for a, b in tinyworld_sentence_pairs(n, seed, max_words=(max_len - 3) // 2):
         a_ids, b_ids = vocab.encode(split_words(a)), vocab.encode(split_words(b))
         if _below(rng, 2):
             a_ids, b_ids = b_ids, a_ids
@@ -159,5 +196,5 @@ def segment_task(n: int, vocab: WordVocab, seed: int, max_len: int = 40) -> Task
     return TaskDataset(examples, max_len, vocab)
 
 
-__all__ = ["SPECIALS", "TaskDataset", "WordVocab", "segment_task", "split_words", "tinyworld_sentences",
-           "word_order_task"]
+__all__ = ["SPECIALS", "TaskDataset", "WordVocab", "segment_task", "split_words", "tinyworld_sentence_pairs",
+           "tinyworld_sentences", "word_order_task"]
