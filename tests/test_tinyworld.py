@@ -72,6 +72,23 @@ class Recording(tw.Tally):
         self.trace = []
 
 
+def neighbour_texts(gen, kind: str, trace: list[int], options: int) -> tuple[set[str], int]:
+    """The texts of every derivation that changes one choice of ``trace`` to another of its first
+    ``options`` (the rest replayed, later choices from the first option), and how many there are
+    (counting ``trace``'s own, whose text the caller adds)."""
+    texts, n = set(), 1
+    for k in range(len(trace)):
+        for alt in range(options):
+            if alt == trace[k]:
+                continue
+            try:
+                texts.add(gen.document(tw.Labelled(Enumerator(trace[:k] + [alt])), kind).text)
+            except IndexError:  # that choice has fewer options
+                continue
+            n += 1
+    return texts, n
+
+
 @pytest.mark.parametrize("config", [TINY, tw.WorldConfig()], ids=["tiny", "default"])
 @pytest.mark.parametrize("kind", LARGE_KINDS)
 def test_neighbouring_derivations_of_sampled_documents_leave_distinct_texts(kind, config):
@@ -81,20 +98,8 @@ def test_neighbouring_derivations_of_sampled_documents_leave_distinct_texts(kind
     s = Recording(5)
     for _ in range(6):
         doc = gen.document(s, kind)
-        trace = list(s.trace)
-        texts = {doc.text}
-        n = 1
-        for k in range(len(trace)):
-            for alt in range(3):
-                if alt == trace[k]:
-                    continue
-                e = tw.Labelled(Enumerator(trace[:k] + [alt]))
-                try:
-                    texts.add(gen.document(e, kind).text)
-                except IndexError:  # that choice has fewer options
-                    continue
-                n += 1
-        assert len(texts) == n
+        texts, n = neighbour_texts(gen, kind, list(s.trace), 3)
+        assert len(texts | {doc.text}) == n
 
 
 def test_sampled_log2p_matches_enumerated_probability():
@@ -379,17 +384,6 @@ def test_errands_and_their_recalls_leave_distinct_texts_in_a_small_world(monkeyp
     for _ in range(10):
         doc = gen.document(s, "story")
         recalled += sum(x[0] == "recall" and x[1] in doc.text for x in log)
-        trace = list(s.trace)
-        texts, n = {doc.text}, 1
-        for k in range(len(trace)):
-            for alt in range(2):
-                if alt == trace[k]:
-                    continue
-                e = tw.Labelled(Enumerator(trace[:k] + [alt]))
-                try:
-                    texts.add(gen.document(e, "story").text)
-                except IndexError:
-                    continue
-                n += 1
-        assert len(texts) == n
+        texts, n = neighbour_texts(gen, "story", list(s.trace), 2)
+        assert len(texts | {doc.text}) == n
     assert recalled

@@ -56,22 +56,11 @@ def test_trades_that_work_a_few_at_a_time_never_count_in_figures():
 
 def test_episodes_of_a_sampled_story_leave_distinct_texts_when_one_choice_changes():
     # as in test_tinyworld, for more stories of the default world (episodes draw most of a story's choices)
-    from lmlib.data.tinyworld.sampler import Enumerator
-    from test_tinyworld import Recording
+    from test_tinyworld import Recording, neighbour_texts
 
     gen = tw._generator(tw.WorldConfig())
     s = Recording(41)
     for _ in range(4):
         doc = gen.document(s, "story")
-        trace = list(s.trace)
-        texts, n = {doc.text}, 1
-        for k in range(len(trace)):
-            for alt in range(3):
-                if alt == trace[k]:
-                    continue
-                try:
-                    texts.add(gen.document(tw.Labelled(Enumerator(trace[:k] + [alt])), "story").text)
-                except IndexError:
-                    continue
-                n += 1
-        assert len(texts) == n
+        texts, n = neighbour_texts(gen, "story", list(s.trace), 3)
+        assert len(texts | {doc.text}) == n
