@@ -7,12 +7,24 @@ model at least 15 % worse). Run under `nice`; minutes.
     python bench/tinyworld_context.py --steps 300      # a shorter budget (a quick look)
 
 The recipe is ``bench/tinyworld_gpt_recipe.py``'s best at the next-word notebook's cpu budget
-(``v4096_d96_b8``: BPE 4096, d_model 96, 4 layers, batch 8 x 128 tokens, 1,207 steps), on its data
+(``BEST``: BPE 4096, d_model 96, 4 layers, batch 8 x 128 tokens, warm-up 200, 1,207 steps), on its data
 (train ``tw.generate(5000, seed=1)``, validate on ``tw.generate(500, seed=2)``). A cut to ``c``
 characters trains on windows of ``k + 1`` tokens, ``k = round(c / chars per token)``, with as many
 windows per batch as keep the tokens per step at 8 x 128, and scores every validation token from
 exactly the ``k`` tokens before it (``token_bits(..., stride=1)``); full context scores with windows
 of 128 tokens moved by 64, so every token sees 64 to 127 tokens before it.
+
+Measured 2026-12-04 on 2 quiet cores of an AMD EPYC, lmlib and corpus of commit 70918f7:
+
+    full context   block 128, batch 8                  0.9777 bits/char (trained in 102 s)
+    ~16 chars      block 5 (k = 4 tokens, 16.5 chars),
+                   batch 204                            1.0054 bits/char, +2.8 % (trained in 87 s)
+
+Issue 10's target (the cut model >= 15 % worse) is not met at this budget. The model is far from
+the source (0.98 bits/char against an entropy of 0.379 and the best count model's 0.747): in 1,207
+steps it has learned words and local phrasing, which 4 tokens of context carry, and barely the
+links across sentences that only a long context can use. What a long context could buy is large: the best
+count model, whose context is at most 13 characters, stays at 0.747, twice the entropy.
 """
 
 from __future__ import annotations

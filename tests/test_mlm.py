@@ -123,6 +123,9 @@ def test_split_sentences():
     assert split_sentences(text) == ["Ada found a lamp.", "Did she mend it?", "Yes!", "Question: Where?",
                                      "Answer: Mirefold."]
     assert split_sentences("  ") == []
+    # abbreviations before a number or a lower-case word do not end a sentence; quotes close one
+    assert split_sentences("He lives at No. 5 Mill Lane. It cost 1s. 3d. in all. \"Go!\" Mr Reed said.") == [
+        "He lives at No. 5 Mill Lane.", "It cost 1s. 3d. in all.", "\"Go!\"", "Mr Reed said."]
 
 
 def test_nsp_pairs_are_half_next_and_come_from_the_right_documents():

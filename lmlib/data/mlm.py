@@ -43,8 +43,9 @@ IGNORE_INDEX = -100  # the label of positions that are not predicted (PyTorch's 
 IS_NEXT, NOT_NEXT = 0, 1  # NSP labels, as in BERT and HF (``Bert.nsp_head``)
 NOT_SELECTED, MASKED, RANDOM, UNCHANGED = 0, 1, 2, 3  # what masking did to each position
 PARAGRAPH = "¶"  # tinyworld joins the paragraphs of a document by " ¶ "
-# after . ? or ! (optionally closed by a quote or a bracket) followed by white space
-_SENTENCE_END = re.compile(r"(?<=[.?!])\s+|(?<=[.?!][\"'\u201d\u2019)])\s+")
+# white space after . ? ! (or after one of them closed by a quote or bracket), unless a lower-case
+# letter or a digit follows: "No. 5 Mill Lane" and "1s. 3d." are abbreviations, not sentence ends
+_SENTENCE_END = re.compile(r"(?:(?<=[.?!])|(?<=[.?!][\"'\u201d\u2019)]))\s+(?![a-z0-9])")
 
 
 # ----------------------------------------------------------------------------- sentence pairs
@@ -55,7 +56,8 @@ def split_sentences(text: str) -> list[str]:
 
     Paragraph marks (``¶``, tinyworld) end a sentence and are dropped; a sentence ends after ``.``,
     ``?`` or ``!``, or after one of those closed by a quote or a bracket (``... scales." Mr Reed``),
-    followed by white space.
+    followed by white space and not by a lower-case letter or a digit (so "No. 5" and "1s. 3d." stay
+    inside their sentence).
     """
     parts = text.split(PARAGRAPH)
     return [s for part in parts for s in (p.strip() for p in _SENTENCE_END.split(part)) if s]
