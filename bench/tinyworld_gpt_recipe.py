@@ -14,7 +14,7 @@ character of the whole validation text, as ``bench/tinyworld_targets.py:gpt_bits
 
 Measured 2026-12-04 on 2 quiet cores of an AMD EPYC, lmlib and corpus of commit 70918f7, 1,207 steps
 of BEST's shape (BPE 4096, d_model 96, 4 layers, batch 8 x 128 tokens); only the schedule varies.
-Train loss: the last step's, nats per BPE token.
+Train loss: mean over the last 10 % of the steps, nats per BPE token.
 
     recipe                   lr      warm-up  val bits/char  train loss
     v4096_d96_b8             6e-3     40      1.3620         3.949   (the old best: unstable start)
