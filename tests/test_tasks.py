@@ -47,7 +47,7 @@ def _same(a, b):
                for k in ("input_ids", "token_type_ids", "attention_mask", "labels"))
 
 
-@pytest.mark.parametrize("make", [tasks.word_order_task, tasks.segment_task])
+@pytest.mark.parametrize("make", [tasks.word_order_task, tasks.sentence_order_task])
 def test_tasks_are_deterministic_and_balanced(vocab, make):
     a, b, c = make(400, vocab, seed=5), make(400, vocab, seed=5), make(400, vocab, seed=6)
     assert _same(a, b) and not _same(a, c)
@@ -92,33 +92,54 @@ def test_word_order_labels_cannot_be_read_from_the_bag_of_tokens(vocab):
     assert any(len(labels) == 2 for labels in bags.values())  # ... with both labels
 
 
-def test_segment_labels_and_token_types(vocab):
-    d = tasks.segment_task(300, vocab, seed=1, max_len=40)
-    X, SEP = vocab["[X]"], vocab["[SEP]"]
-    for ids, types, mask, label in zip(d.input_ids, d.token_type_ids, d.attention_mask, d.labels):
-        seps = (ids == SEP).nonzero().flatten()
-        x = (ids == X).nonzero().flatten()
-        assert len(seps) == 2 and len(x) == 1 and seps[1] == mask.sum() - 1
-        first = seps[0].item()
-        assert (types[: first + 1] == 0).all() and (types[first + 1: mask.sum()] == 1).all()
-        assert label.item() == int(x.item() > first) == types[x].item()
+def _sentences(ids, mask, sep):
+    """The word ids of sentence A and of sentence B of one ``[CLS] A [SEP] B [SEP]`` example."""
+    ids = ids[: mask.sum()].tolist()
+    first = ids.index(sep)
+    assert ids[-1] == sep and ids.count(sep) == 2
+    return ids[1:first], ids[first + 1: -1]
 
 
-def test_segment_pairs_are_consecutive_sentences_in_either_order(vocab):
-    d = tasks.segment_task(300, vocab, seed=1, max_len=40)
-    X, SEP = vocab["[X]"], vocab["[SEP]"]
+def test_sentence_order_labels_and_token_types(vocab):
+    d = tasks.sentence_order_task(300, vocab, seed=1, max_len=40)
+    SEP = vocab["[SEP]"]
     swapped = 0
-    for ids, mask, (a, b) in zip(d.input_ids, d.attention_mask,
-                                 tasks.tinyworld_sentence_pairs(300, seed=1, max_words=18)):
-        ids = ids[: mask.sum()].tolist()
-        first = ids.index(SEP)
-        seen = (ids[1:first], ids[first + 1: -1])  # sentence A and sentence B, one word masked by [X]
+    for ids, types, mask, label, (a, b) in zip(d.input_ids, d.token_type_ids, d.attention_mask, d.labels,
+                                               tasks.tinyworld_sentence_pairs(300, seed=1, max_words=18)):
+        first, second = _sentences(ids, mask, SEP)
         a, b = vocab.encode(tasks.split_words(a)), vocab.encode(tasks.split_words(b))
-        matches = [all(u == v or u == X for u, v in zip(s, t)) and len(s) == len(t)
-                   for s, t in ((seen[0], a), (seen[1], b), (seen[0], b), (seen[1], a))]
-        assert (matches[0] and matches[1]) or (matches[2] and matches[3])
-        swapped += not (matches[0] and matches[1])
+        assert (first, second) == ((a, b) if label == 0 else (b, a))  # label 1: the pair swapped
+        n_a = len(first) + 2  # [CLS], A and its [SEP]
+        assert (types[:n_a] == 0).all() and (types[n_a: mask.sum()] == 1).all() and not types[mask.sum():].any()
+        swapped += label.item()
     assert 0.4 < swapped / len(d) < 0.6
+
+
+def test_sentence_order_labels_cannot_be_read_from_the_bag_of_tokens(vocab):
+    # Both orders of a pair are the same multiset of tokens: only positions or segments tell them apart.
+    d = tasks.sentence_order_task(300, vocab, seed=1, max_len=40)
+    pairs = tasks.tinyworld_sentence_pairs(300, seed=1, max_words=18)
+    for ids, mask, (a, b) in zip(d.input_ids, d.attention_mask, pairs):
+        as_is = [vocab["[CLS]"]] + vocab.encode(tasks.split_words(a)) + [vocab["[SEP]"]]
+        as_is += vocab.encode(tasks.split_words(b)) + [vocab["[SEP]"]]
+        assert sorted(ids[: mask.sum()].tolist()) == sorted(as_is)
+
+
+def test_sentence_dataset_has_no_labels_and_feeds_the_mlm_collator(vocab):
+    from lmlib.data.mlm import MLMCollator
+
+    d = tasks.sentence_dataset(200, vocab, seed=4, max_len=16)
+    assert len(d) == 200 and d.labels is None and set(d[0]) == {"input_ids", "token_type_ids", "attention_mask"}
+    sents = tasks.tinyworld_sentences(200, seed=4, max_words=14)
+    assert d.decode(3) == "[CLS] " + vocab.decode(vocab.encode(tasks.split_words(sents[3]))) + " [SEP]"
+    assert vocab.token_to_id("[MASK]") == tasks.SPECIALS.index("[MASK]") and vocab.token_to_id("zzqx") is None
+    batch = MLMCollator(vocab, seed=0)([d[i] for i in range(32)])
+    selected = batch["labels"] != -100
+    assert selected.any() and set(batch) == {"input_ids", "token_type_ids", "attention_mask", "labels"}
+    specials = torch.tensor([vocab[t] for t in tasks.SPECIALS])
+    assert not torch.isin(batch["labels"][selected], specials).any()  # never a special token as target
+    with pytest.raises(ValueError, match="every example has a label or none"):
+        tasks.TaskDataset([([1, 2], [0, 0], None), ([1, 2], [0, 0], 1)], max_len=4, vocab=vocab)
 
 
 def test_too_long_examples_are_refused(vocab):

@@ -1,12 +1,16 @@
-"""Two small classification tasks made from tinyworld sentences, to test what the input embeddings
-carry (chapter 1, Embeddings). Inputs follow BERT's format, with whole words as tokens:
+"""Small tasks made from tinyworld sentences, to test what the input embeddings carry (chapter 1,
+Embeddings). Inputs follow BERT's format, with whole words as tokens:
 
 - word order (``word_order_task``): ``[CLS] w1 .. [X] .. [Y] .. wn [SEP]``: two words of a sentence
   are replaced by the markers [X] and [Y]; label 0 if [X] comes first, 1 if [Y] does. Both labels
   use exactly the same tokens, in another order.
-- segment membership (``segment_task``): ``[CLS] A [SEP] B [SEP]`` with one word of sentence A or of
-  sentence B replaced by [X]; label 0 if [X] is in A, 1 if in B. Swapping A and B keeps the tokens
-  and flips the label, so only the segment ids, or positions relative to the first [SEP], tell.
+- sentence order (``sentence_order_task``, ALBERT's sentence-order prediction): ``[CLS] A [SEP] B
+  [SEP]`` with two consecutive sentences of a paragraph, label 0 in their order, 1 swapped. Both
+  labels use the same tokens; what tells them apart is the content of each sentence, so a model must
+  know which words are in which sentence: from the segment ids, or from positions relative to the
+  first [SEP]. The segment ids help without being the label.
+- single sentences (``sentence_dataset``): ``[CLS] s [SEP]`` without labels, for masked-word
+  training (``lmlib.data.mlm.MLMCollator`` accepts a ``WordVocab``).
 
 Everything is deterministic given the seeds: sentences come from ``tinyworld.generate`` (split by
 ``lmlib.data.mlm.split_sentences``; a pair is two consecutive sentences of one paragraph) and the
@@ -31,7 +35,7 @@ from lmlib.data import tinyworld
 from lmlib.data.mlm import PARAGRAPH, split_sentences
 
 T = TypeVar("T")
-SPECIALS = ("[PAD]", "[UNK]", "[CLS]", "[SEP]", "[X]", "[Y]")
+SPECIALS = ("[PAD]", "[UNK]", "[CLS]", "[SEP]", "[X]", "[Y]", "[MASK]")
 _WORD = re.compile(r"[a-z]+(?:'[a-z]+)?|[^\sa-z]")  # lower-case words (with 's) and single symbols
 
 
@@ -108,19 +112,31 @@ class WordVocab:
     def decode(self, ids: Iterable[int]) -> str:
         return " ".join(self.itos[i] for i in ids if i != self.stoi["[PAD]"])
 
+    # The two methods of HF tokenizers that lmlib.data.mlm.MLMCollator uses.
+    def token_to_id(self, token: str) -> int | None:
+        """The id of ``token``, or None if it is not in the vocabulary (no [UNK] fallback)."""
+        return self.stoi.get(token)
+
+    def get_vocab_size(self) -> int:
+        return len(self.itos)
+
 
 class TaskDataset(Dataset):
     """Padded examples as tensors; item i is a dict of ``input_ids``, ``token_type_ids``,
-    ``attention_mask`` (each (T,)) and ``labels`` (a scalar), ready for ``SequenceClassifier``."""
+    ``attention_mask`` (each (T,)) and ``labels`` (a scalar), ready for ``SequenceClassifier``.
+    Examples whose labels are all None make a dataset without ``labels`` (for ``MLMCollator``)."""
 
-    def __init__(self, examples: Sequence[tuple[list[int], list[int], int]], max_len: int,
+    def __init__(self, examples: Sequence[tuple[list[int], list[int], int | None]], max_len: int,
                  vocab: WordVocab) -> None:
         self.vocab = vocab
         n = len(examples)
         self.input_ids = torch.zeros(n, max_len, dtype=torch.long)  # [PAD] = 0
         self.token_type_ids = torch.zeros(n, max_len, dtype=torch.long)
         self.attention_mask = torch.zeros(n, max_len, dtype=torch.long)
-        self.labels = torch.tensor([label for _, _, label in examples], dtype=torch.long)
+        labels = [label for _, _, label in examples]
+        if any(label is None for label in labels) and not all(label is None for label in labels):
+            raise ValueError("either every example has a label or none has")
+        self.labels = None if labels and labels[0] is None else torch.tensor(labels, dtype=torch.long)
         for i, (ids, types, _) in enumerate(examples):
             if len(ids) > max_len:
                 raise ValueError(f"example {i} has {len(ids)} tokens, more than max_len={max_len}")
@@ -129,11 +145,14 @@ class TaskDataset(Dataset):
             self.attention_mask[i, : len(ids)] = 1
 
     def __len__(self) -> int:
-        return len(self.labels)
+        return len(self.input_ids)
 
     def __getitem__(self, i: int) -> dict[str, Tensor]:
-        return {"input_ids": self.input_ids[i], "token_type_ids": self.token_type_ids[i],
-                "attention_mask": self.attention_mask[i], "labels": self.labels[i]}
+        item = {"input_ids": self.input_ids[i], "token_type_ids": self.token_type_ids[i],
+                "attention_mask": self.attention_mask[i]}
+        if self.labels is not None:
+            item["labels"] = self.labels[i]
+        return item
 
     def decode(self, i: int) -> str:
         """Example ``i`` as text (padding left out)."""
@@ -171,30 +190,37 @@ def word_order_task(n: int, vocab: WordVocab, seed: int, max_len: int = 24,
     return TaskDataset(examples, max_len, vocab)
 
 
-def segment_task(n: int, vocab: WordVocab, seed: int, max_len: int = 40) -> TaskDataset:
-    """``n`` examples ``[CLS] A [SEP] B [SEP]`` with one word of A or B replaced by [X]; label 0 if
-    [X] is in sentence A, 1 if in B. Token types are 0 for [CLS], A and its [SEP], 1 for B and its [SEP].
+def sentence_order_task(n: int, vocab: WordVocab, seed: int, max_len: int = 40) -> TaskDataset:
+    """``n`` examples ``[CLS] A [SEP] B [SEP]``: label 0 if A and B are in the order of their
+    paragraph, 1 if swapped (ALBERT's sentence-order prediction, Lan et al., 2020). Token types are 0
+    for [CLS], A and its [SEP], 1 for B and its [SEP].
 
-    A and B are two consecutive sentences of one tinyworld paragraph (``tinyworld_sentence_pairs``),
-    each of 4 to ``(max_len - 3) // 2`` words, in their order or swapped (a fair coin), so that (A, B)
-    and (B, A) are equally likely; the label is another fair coin, and [X] replaces a uniformly
-    chosen word of the sentence it names.
+    The pairs are ``tinyworld_sentence_pairs(n, seed)``, each sentence of 4 to ``(max_len - 3) // 2``
+    words; the label is a fair coin. Both labels of a pair use the same tokens.
     """
     rng = random.Random(seed)
     examples = []
     cls, sep = vocab["[CLS]"], vocab["[SEP]"]
     for a, b in tinyworld_sentence_pairs(n, seed, max_words=(max_len - 3) // 2):
-        a_ids, b_ids = vocab.encode(split_words(a)), vocab.encode(split_words(b))
-        if _below(rng, 2):
-            a_ids, b_ids = b_ids, a_ids
+        first, second = vocab.encode(split_words(a)), vocab.encode(split_words(b))
         label = _below(rng, 2)
-        target = a_ids if label == 0 else b_ids
-        target[_below(rng, len(target))] = vocab["[X]"]
-        ids = [cls] + a_ids + [sep] + b_ids + [sep]
-        types = [0] * (len(a_ids) + 2) + [1] * (len(b_ids) + 1)
+        if label:
+            first, second = second, first
+        ids = [cls] + first + [sep] + second + [sep]
+        types = [0] * (len(first) + 2) + [1] * (len(second) + 1)
         examples.append((ids, types, label))
     return TaskDataset(examples, max_len, vocab)
 
 
-__all__ = ["SPECIALS", "TaskDataset", "WordVocab", "segment_task", "split_words", "tinyworld_sentence_pairs",
-           "tinyworld_sentences", "word_order_task"]
+def sentence_dataset(n: int, vocab: WordVocab, seed: int, max_len: int = 24) -> TaskDataset:
+    """The first ``n`` sentences of ``tinyworld_sentences(., seed)`` with at most ``max_len - 2``
+    words, as ``[CLS] s [SEP]`` without labels: for masked-word training with ``MLMCollator(vocab)``."""
+    examples = []
+    for sentence in tinyworld_sentences(n, seed, max_words=max_len - 2):
+        ids = [vocab["[CLS]"]] + vocab.encode(split_words(sentence)) + [vocab["[SEP]"]]
+        examples.append((ids, [0] * len(ids), None))
+    return TaskDataset(examples, max_len, vocab)
+
+
+__all__ = ["SPECIALS", "TaskDataset", "WordVocab", "sentence_dataset", "sentence_order_task", "split_words",
+           "tinyworld_sentence_pairs", "tinyworld_sentences", "word_order_task"]
