@@ -185,13 +185,15 @@ def token_bits(model: nn.Module, ids: Tensor | Sequence[int], block_size: int | 
             chunk = windows[b:b + batch_size]
             width = max(w[2] for w in chunk)
             x = torch.stack([F.pad(stream[s:s + length], (0, width - length)) for s, _, length in chunk])
-            logp = _logits(gpt, x.to(device)).double().log_softmax(-1).cpu()  # (B, W, V), float64
+            logits = _logits(gpt, x.to(device))  # (B, W, V)
             start, first, length = torch.tensor(chunk).T
             count = length - first  # how many tokens each window scores: positions first .. length-1
             row = torch.repeat_interleave(torch.arange(len(chunk)), count)
             pos = torch.arange(int(count.sum())) - torch.repeat_interleave(count.cumsum(0) - count - first, count)
             at = start[row] + pos  # the stream position of each scored token
-            bits[at] = -logp[row, pos - 1, stream[at]] / math.log(2)
+            # the float64 softmax only at the positions that score a token: (n_scored, V)
+            logp = logits[row.to(logits.device), (pos - 1).to(logits.device)].double().log_softmax(-1).cpu()
+            bits[at] = -logp[torch.arange(len(at)), stream[at]] / math.log(2)
     return bits[offset:offset + n]
 
 
