@@ -24,6 +24,7 @@ SCREENSHOT_PAGES = [
     "chapters/00_introduction/01_data",
     "chapters/01_input_representation/02_embeddings",
     "chapters/02_pretraining/01_next_word_prediction",
+    "chapters/02_pretraining/03_masked_language_modeling",
 ]
 CHROMIUM = os.environ.get("CHROMIUM") or shutil.which("chromium") or "/usr/bin/chromium"
 
