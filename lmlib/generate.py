@@ -197,6 +197,43 @@ def token_bits(model: nn.Module, ids: Tensor | Sequence[int], block_size: int | 
     return bits[offset:offset + n]
 
 
+def continuation_bits(model: nn.Module, contexts: Sequence[Sequence[int]],
+                      continuations: Sequence[Sequence[int]], batch_size: int = 64) -> Tensor:
+    """-log2 p(continuation | context) of each pair, summed over the continuation's tokens (float64, (n,)).
+
+    The way to ask a model which of several answers it prefers: score each candidate after the
+    same context. A context longer than the model's positions leave room for is cut from the left
+    (the model would only see its last tokens anyway); every context needs at least one token,
+    every continuation one token and fewer than ``max_positions``.
+    """
+    gpt = _unwrap(model)
+    device, P = next(gpt.parameters()).device, gpt.config.max_positions
+    if len(contexts) != len(continuations):
+        raise ValueError(f"got {len(contexts)} contexts but {len(continuations)} continuations; "
+                         "pass one context per continuation")
+    pairs = []
+    for i, (ctx, cont) in enumerate(zip(contexts, continuations)):
+        ctx, cont = list(ctx), list(cont)
+        if not ctx or not 1 <= len(cont) < P:
+            raise ValueError(f"pair {i}: need a context of at least one token and a continuation of 1 to "
+                             f"{P - 1} tokens, got {len(ctx)} and {len(cont)}")
+        seq = ctx[-(P - len(cont)):] + cont
+        if min(seq) < 0 or max(seq) >= gpt.config.vocab_size:
+            raise ValueError(f"pair {i}: token ids must lie in [0, {gpt.config.vocab_size})")
+        pairs.append((seq, len(cont)))
+    bits = torch.zeros(len(pairs), dtype=torch.float64)
+    with evaluating(gpt):
+        for b in range(0, len(pairs), batch_size):
+            chunk = pairs[b:b + batch_size]
+            width = max(len(seq) for seq, _ in chunk)
+            x = torch.tensor([seq + [0] * (width - len(seq)) for seq, _ in chunk])  # pad at the end
+            logits = _logits(gpt, x.to(device))  # causal: the padding changes no scored position
+            for j, (seq, k) in enumerate(chunk):
+                logp = logits[j, len(seq) - k - 1:len(seq) - 1].double().log_softmax(-1).cpu()
+                bits[b + j] = -logp[torch.arange(k), torch.tensor(seq[-k:])].sum() / math.log(2)
+    return bits
+
+
 def bits_per_char(model: nn.Module, ids: Tensor | Sequence[int], n_chars: int, block_size: int | None = None,
                   stride: int | None = None, bos: int | None = None, batch_size: int = 64) -> float:
     """The model's total -log2 probability of the token stream ``ids`` divided by ``n_chars``, the
@@ -213,5 +250,5 @@ def bits_per_char(model: nn.Module, ids: Tensor | Sequence[int], n_chars: int, b
     return bits.sum().item() / n_chars
 
 
-__all__ = ["STRATEGIES", "bits_per_char", "check_sampling", "generate", "next_token_probs", "sample_tokens",
+__all__ = ["STRATEGIES", "bits_per_char", "check_sampling", "continuation_bits", "generate", "next_token_probs", "sample_tokens",
            "token_bits"]

@@ -7,7 +7,7 @@ import torch
 
 from lmlib.data import tinyworld
 from lmlib.data.lm import CausalLMDataset, encode_documents, lm_loader
-from lmlib.generate import bits_per_char, generate, next_token_probs, token_bits
+from lmlib.generate import bits_per_char, continuation_bits, generate, next_token_probs, token_bits
 from lmlib.models.gpt import GPT, GPTConfig
 from lmlib.objectives import CausalLM, warmup_cosine
 from lmlib.tokenize.hf import train_bpe, train_wordpiece
@@ -301,3 +301,22 @@ def test_bits_per_char_defaults_and_errors():
         token_bits(model, ids, block_size=4, stride=4)
     with pytest.raises(ValueError, match="n_chars"):
         bits_per_char(model, ids, 0)
+
+
+def test_continuation_bits_are_the_bits_of_the_continuations_tokens_after_the_context():
+    model = tiny_gpt(scale=3.0)
+    contexts = [[1, 2, 3], [4], list(range(1, 11)) + [1, 2]]  # the last is longer than P allows
+    continuations = [[5, 6], [7, 8, 9], [3, 4]]
+    got = continuation_bits(model, contexts, continuations, batch_size=2)
+    assert got.dtype == torch.float64 and got.shape == (3,)
+    for bits, ctx, cont in zip(got, contexts, continuations):
+        seq = (ctx + cont)[-P:]  # cut from the left to the model's positions
+        want = token_bits(model, seq, block_size=len(seq), stride=len(seq) - 1)[-len(cont):].sum()
+        assert bits.item() == pytest.approx(want.item(), abs=1e-6)
+    assert torch.allclose(got, continuation_bits(model, contexts, continuations, batch_size=64))
+    with pytest.raises(ValueError, match="one context per continuation"):
+        continuation_bits(model, contexts, continuations[:2])
+    with pytest.raises(ValueError, match="at least one token"):
+        continuation_bits(model, [[]], [[1]])
+    with pytest.raises(ValueError, match=r"1 to 7 tokens"):
+        continuation_bits(model, [[1]], [list(range(8))])
