@@ -12,14 +12,16 @@ numbers. Under a budget of C = 6 N D FLOPs the loss is lowest at
     N_opt = G (C / 6)^(beta / (alpha + beta)),   D_opt = (C / 6) / N_opt,   G = (alpha A / (beta B))^(1 / (alpha + beta))
 
 ``flops_per_token`` counts what 6 N leaves out (attention over the context, the embedding and output
-layers; Hoffmann et al.'s appendix F), which matters for the book's small models.
+layers; Hoffmann et al.'s appendix F), which matters for the book's small models; with it, a budget
+is C = flops_per_token D, and ``ScalingLaw.compute_optimal(C, flops_per_token=...)`` minimises the
+law along that budget instead of along C = 6 N D.
 """
 
 from __future__ import annotations
 
 import itertools
 import math
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 
 import torch
@@ -59,18 +61,45 @@ class ScalingLaw:
     def __call__(self, N, D):
         return self.E + self.A / N ** self.alpha + self.B / D ** self.beta
 
-    def compute_optimal(self, C: float) -> tuple[float, float]:
-        """(N_opt, D_opt) that minimise L under C = 6 N D FLOPs."""
+    def compute_optimal(self, C: float, flops_per_token: Callable[[float], float] | None = None
+                        ) -> tuple[float, float]:
+        """(N_opt, D_opt) that minimise L under a budget of C FLOPs.
+
+        By default a run costs C = 6 N D (the closed form of Hoffmann et al.). ``flops_per_token``,
+        a function of N that grows with N (e.g. :func:`flops_per_token` of the width that has N
+        parameters), counts the cost of a token instead: C = flops_per_token(N) D, and the minimum
+        of L(N, C / flops_per_token(N)) is found numerically over log N.
+        """
         if not C > 0:
             raise ValueError(f"the compute budget C must be positive, got {C!r}")
         a, b = self.alpha, self.beta
         G = (a * self.A / (b * self.B)) ** (1 / (a + b))
         N = G * (C / 6) ** (b / (a + b))
-        return N, C / 6 / N
+        if flops_per_token is None:
+            return N, C / 6 / N
 
-    def tokens_per_parameter(self, C: float) -> float:
-        """D_opt / N_opt at budget C (Chinchilla: about 20 at its budgets)."""
-        N, D = self.compute_optimal(C)
+        def loss(log_n: float) -> float:
+            n = math.exp(log_n)
+            return self(n, C / flops_per_token(n))
+
+        lo, hi = math.log(N) - 3 * math.log(10), math.log(N) + 3 * math.log(10)
+        xs = [lo + (hi - lo) * i / 600 for i in range(601)]
+        i = min(range(len(xs)), key=lambda k: loss(xs[k]))
+        if i in (0, len(xs) - 1):
+            raise ValueError("no minimum of the loss within a factor 1000 of the 6ND optimum; "
+                             "does flops_per_token grow with N?")
+        lo, hi = xs[i - 1], xs[i + 1]
+        g = (math.sqrt(5) - 1) / 2
+        for _ in range(100):  # golden-section search inside the bracket
+            x1, x2 = hi - g * (hi - lo), lo + g * (hi - lo)
+            lo, hi = (lo, x2) if loss(x1) < loss(x2) else (x1, hi)
+        N = math.exp((lo + hi) / 2)
+        return N, C / flops_per_token(N)
+
+    def tokens_per_parameter(self, C: float, flops_per_token: Callable[[float], float] | None = None
+                             ) -> float:
+        """D_opt / N_opt at budget C (Chinchilla: about 20 at its budgets); see compute_optimal."""
+        N, D = self.compute_optimal(C, flops_per_token)
         return D / N
 
 

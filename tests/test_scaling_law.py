@@ -66,6 +66,22 @@ def test_compute_optimum_is_the_minimum_along_the_isoflop_curve():
         CHINCHILLA.compute_optimal(0)
 
 
+def test_compute_optimum_with_counted_flops_per_token():
+    C = 5.76e23
+    six = CHINCHILLA.compute_optimal(C, flops_per_token=lambda n: 6 * n)  # the closed form again
+    assert six == pytest.approx(CHINCHILLA.compute_optimal(C), rel=1e-6)
+    cost = lambda n: 6 * n + 2e10  # noqa: E731  a fixed cost per token (say attention) on top of 6N
+    N_opt, D_opt = CHINCHILLA.compute_optimal(C, flops_per_token=cost)
+    assert cost(N_opt) * D_opt == pytest.approx(C)
+    ns = torch.logspace(9, 12, 20001, dtype=torch.float64)
+    losses = CHINCHILLA(ns, C / cost(ns))
+    assert ns[losses.argmin()].item() == pytest.approx(N_opt, rel=1e-3)
+    assert N_opt > six[0]  # each token costs more, so fewer of them and a larger model
+    assert CHINCHILLA.tokens_per_parameter(C, cost) == pytest.approx(D_opt / N_opt)
+    with pytest.raises(ValueError, match="does flops_per_token grow with N"):
+        CHINCHILLA.compute_optimal(C, flops_per_token=lambda n: 1e30 / n)
+
+
 def test_isoflop_minimum_finds_the_vertex():
     C = 1e18
     exact = CHINCHILLA.compute_optimal(C)[0]
