@@ -209,6 +209,20 @@ def test_no_checked_cell_depends_on_training():
                          "training; check it with a tolerance in the hidden claims cell instead")
 
 
+TIMING = re.compile(r"\b\d+(\.\d+)? (s|ms|seconds)\b(?!/)")  # "in 12 s", "(3.1 s)", "6.5 ms per token"
+
+
+def test_no_checked_cell_prints_a_wall_time():
+    # a wall time differs from run to run, so a cell that nbval compares exactly must not print one
+    for path in notebooks():
+        cells = json.loads(path.read_text())["cells"]
+        bad = [i for i, c in enumerate(cells) if c["cell_type"] == "code"
+               and CHECKED in c["metadata"].get("tags", [])
+               and any(TIMING.search("".join(o.get("text", ""))) for o in c.get("outputs", []))]
+        assert not bad, (f"{path.name}: cells {bad} are checked by nbval but print a wall time; print "
+                         "it in a cell that nbval does not compare")
+
+
 def test_every_notebook_verifies_its_claims_and_trains_from_the_training_seed():
     literal_seed = re.compile(r"(seed_everything\(\s*\d|\bfit\([^)]*\bseed\s*=\s*\d)", re.S)
     for path in notebooks():
